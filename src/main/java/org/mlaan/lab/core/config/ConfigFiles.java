@@ -1,0 +1,114 @@
+package org.mlaan.lab.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.mlaan.lab.core.io.AtomicFiles;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes experiment configs as JSON. Reading is strict: an unknown field, a wrong type
+ * or a bad value fails with the file name, the field's path and what was expected.
+ */
+public final class ConfigFiles {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ConfigFiles() {}
+
+    /** The shared mapper, configured strictly; other JSON records of the lab use it too. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Reads and validates a config file. */
+    public static ExperimentConfig read(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), List.of("no such file"));
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of("cannot be read: " + e.getMessage()));
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses and validates config text; {@code source} names it in messages. */
+    public static ExperimentConfig parse(String json, String source) throws ConfigException {
+        ExperimentConfig config;
+        try {
+            config = MAPPER.readValue(json, ExperimentConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds() == null ? ""
+                    : e.getKnownPropertyIds().stream().map(Object::toString)
+                            .collect(Collectors.toCollection(TreeSet::new)).toString();
+            throw new ConfigException(source, List.of(path(e) + ": unknown field; expected one of " + known));
+        } catch (InvalidFormatException e) {
+            throw new ConfigException(source, List.of(path(e) + ": expected " + simpleType(e.getTargetType())
+                    + ", got " + e.getValue()));
+        } catch (MismatchedInputException e) {
+            String expected = e.getTargetType() == null ? "another value" : simpleType(e.getTargetType());
+            throw new ConfigException(source, List.of(path(e) + ": expected " + expected));
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new ConfigException(source, List.of("not valid JSON" + where + ": " + e.getOriginalMessage()));
+        }
+        if (config == null) {
+            throw new ConfigException(source, List.of("empty file, expected a JSON object"));
+        }
+        ConfigValidator.validate(config, source);
+        return config;
+    }
+
+    public static String toJson(ExperimentConfig config) {
+        try {
+            return MAPPER.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a config record could not be written as JSON", e);
+        }
+    }
+
+    /** Writes a config atomically: a temporary file beside it, then a rename. */
+    public static void write(ExperimentConfig config, Path file) throws IOException {
+        AtomicFiles.writeString(file, toJson(config) + System.lineSeparator());
+    }
+
+    private static String path(JsonMappingException e) {
+        String p = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return p.isEmpty() ? "(top level)" : p.replace(".[", "[");
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return "a JSON object";
+    }
+}

@@ -1,0 +1,40 @@
+package org.mlaan.lab.core.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The data sets the lab reads. Only {@code builtin} needs no files. */
+public enum DatasetKind {
+    /** The generated 10-class 32x32 set that ships inside the lab (the default everywhere). */
+    BUILTIN,
+    /** CIFAR-10 binary version: {@code data_batch_1..5.bin} and {@code test_batch.bin}. */
+    CIFAR10,
+    /** STL-10 binary version: {@code train_X.bin}, {@code train_y.bin}, {@code test_X.bin}, {@code test_y.bin}. */
+    STL10,
+    /** SVHN cropped digits: {@code train_32x32.mat} and {@code test_32x32.mat} (MATLAB v5). */
+    SVHN,
+    /** An image-folder tree: {@code train/<class>/*.png|jpg} and {@code test/<class>/...} (or {@code val/}). */
+    FOLDER;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static DatasetKind parse(String text) {
+        if (text != null) {
+            String key = text.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+            for (DatasetKind k : values()) {
+                if (k.id().equals(key)) {
+                    return k;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown data set '" + text + "', expected one of " + ids());
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(DatasetKind::id).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,18 @@
+package org.mlaan.lab.core.run;
+
+/**
+ * One optimiser step.
+ *
+ * @param epoch epoch from 0
+ * @param step step within the epoch from 0
+ * @param globalStep steps since the run began, from 0
+ * @param loss the training loss of the step (for BP the cross-entropy of the network's output)
+ * @param moduleLosses local loss of each module (one value for BP)
+ * @param accuracy top-1 accuracy of the step's batch, 0..1
+ * @param learningRate learning rate used by the step
+ * @param imagesPerSecond throughput of this step
+ * @param etaSeconds estimated seconds to the end of the run
+ * @param liveBytes peak bytes of live tensors in the step, when measured (else -1)
+ */
+public record StepMetrics(int epoch, int step, long globalStep, double loss, double[] moduleLosses,
+        double accuracy, double learningRate, double imagesPerSecond, double etaSeconds, long liveBytes) {}
