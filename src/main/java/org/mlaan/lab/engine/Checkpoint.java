@@ -127,7 +127,7 @@ public final class Checkpoint {
             Backbone saved = new Backbone(backbone.plan(), 0);
             try {
                 saved.loadParameters(scratch, in);
-            } catch (MalformedModelException | RuntimeException e) {
+            } catch (MalformedModelException | IOException | RuntimeException e) {
                 throw new IOException(file + ": not the parameters of " + backbone.plan() + " (" + e.getMessage() + ")",
                         e);
             }
