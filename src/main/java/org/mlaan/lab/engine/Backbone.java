@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.mlaan.lab.core.plan.BlockType;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.plan.TensorShape;
 import org.mlaan.lab.core.plan.Unit;
@@ -53,7 +54,7 @@ public final class Backbone extends AbstractBlock {
                     break;
                 case BLOCK:
                 default:
-                    block = plan.arch().blockType() == org.mlaan.lab.core.plan.BlockType.BASIC
+                    block = plan.arch().blockType() == BlockType.BASIC
                             ? new BasicBlockUnit(u, random)
                             : new BottleneckUnit(u, random);
                     break;

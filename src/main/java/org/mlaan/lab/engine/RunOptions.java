@@ -10,8 +10,9 @@ import java.util.List;
  *     made (ignored by {@link TrainingRun#resume}, which continues in the folder it is given)
  * @param device {@code auto | cpu | gpu | gpu:N} overriding the config's device, or null
  * @param epochs overrides {@code training.epochs} when not null (on resume it may extend a run)
- * @param keepFolder whether the run writes a folder at all; without one there are no metrics
- *     files, checkpoints or status, and {@link TrainingRun#runDir()} is null
+ * @param keepFolder whether a new run writes a folder at all (it does only with an {@code outDir});
+ *     without one there are no metrics files, checkpoints or status, and
+ *     {@link TrainingRun#runDir()} is null. A resumed run always writes into its folder.
  * @param commandLine the arguments that started the run, recorded in its provenance (may be empty)
  */
 public record RunOptions(Path outDir, String device, Integer epochs, boolean keepFolder, List<String> commandLine) {

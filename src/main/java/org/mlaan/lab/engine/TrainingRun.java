@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
  * does not escape {@link #run}: the run ends {@code FAILED}, status.json says so with the message,
  * the last checkpoint stays as it was, and the exception is kept in {@link #failure()}. Errors
  * (out of memory) are recorded the same way and then rethrown.
+ *
+ * <p>DJL allows one gradient collector per JVM, so one run trains at a time in a process.
  */
 public final class TrainingRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);

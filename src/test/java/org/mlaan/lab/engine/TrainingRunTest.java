@@ -36,6 +36,8 @@ class TrainingRunTest {
     @TempDir
     Path tmp;
 
+    private final TrainingRun[] cancelTarget = new TrainingRun[1];
+
     /** Records every event. */
     static class Recorder implements RunListener {
         final List<RunStarted> started = new ArrayList<>();
@@ -154,17 +156,21 @@ class TrainingRunTest {
         }
 
         Path dir;
+        Recorder first = new Recorder() {
+            @Override
+            public void onEpoch(EpochMetrics e) {
+                super.onEpoch(e);
+                cancelTarget[0].cancel();
+            }
+        };
         try (TrainingRun run = TrainingRun.create(config, RunOptions.defaults().withOutDir(tmp.resolve("b")), DATA)) {
             dir = run.runDir();
-            RunFinished f = run.run(new Recorder() {
-                @Override
-                public void onEpoch(EpochMetrics e) {
-                    run.cancel();
-                }
-            });
+            cancelTarget[0] = run;
+            RunFinished f = run.run(first);
             assertEquals(RunFinished.Status.CANCELLED, f.status());
             assertEquals(1, f.epochsDone());
         }
+        assertEquals(straight.losses(0), first.losses(0), "same seed, same process: the same steps");
         Recorder resumed = new Recorder();
         try (TrainingRun run = TrainingRun.resume(dir, RunOptions.defaults(), DATA)) {
             assertEquals(1, run.startPosition().epoch());
