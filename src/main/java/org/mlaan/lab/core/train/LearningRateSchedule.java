@@ -18,7 +18,7 @@ import org.mlaan.lab.core.config.TrainingConfig;
  */
 public final class LearningRateSchedule {
     /** Epochs (0-based) from which the step schedule multiplies the rate by 0.1. */
-    public static final int[] STEP_EPOCHS = {80, 120};
+    private static final int[] STEP_EPOCHS = {80, 120};
     private static final double STEP_FACTOR = 0.1;
 
     private final ScheduleKind kind;
