@@ -1,0 +1,17 @@
+package org.mlaan.lab.engine;
+
+/**
+ * Throughput and memory of a short training benchmark.
+ *
+ * @param arch the network, e.g. {@code resnet32}
+ * @param method the training method, e.g. {@code BP}
+ * @param batchSize images per step
+ * @param steps timed steps (warm-up steps excluded)
+ * @param device the device in words
+ * @param imagesPerSecond training images per second over the timed steps
+ * @param secondsPerStep mean wall seconds of a timed step (batch assembly included)
+ * @param peakRssBytes the process's peak resident memory (VmHWM), or -1 where unknown
+ * @param peakDeviceBytes GPU memory in use at the end (device-wide, all processes), or -1 on the CPU
+ */
+public record BenchResult(String arch, String method, int batchSize, int steps, String device,
+        double imagesPerSecond, double secondsPerStep, long peakRssBytes, long peakDeviceBytes) {}

@@ -1,0 +1,92 @@
+package org.mlaan.lab.engine;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.util.List;
+import org.mlaan.lab.core.config.ConfigException;
+import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.plan.NetworkPlan;
+import org.mlaan.lab.core.train.LearningRateSchedule;
+import org.mlaan.lab.data.BatchAssembler;
+import org.mlaan.lab.data.DataSets;
+import org.mlaan.lab.data.EpochOrder;
+import org.mlaan.lab.data.LoadedData;
+
+/**
+ * Times real training steps of a config: the same {@link BpStep} a run takes, on the config's data,
+ * with a few untimed warm-up steps first (the first steps pay for native initialisation). Nothing
+ * is written to disk.
+ */
+public final class Benchmark {
+    /** Untimed steps before the timed ones. */
+    public static final int WARMUP_STEPS = 3;
+
+    private Benchmark() {}
+
+    /** Times {@code steps} steps of {@code config} on {@code deviceSpec} (null: the config's device). */
+    public static BenchResult run(ExperimentConfig config, int steps, String deviceSpec)
+            throws ConfigException, IOException {
+        ExperimentConfig effective = TrainingRun.effective(config, RunOptions.withoutFolder().withDevice(deviceSpec));
+        return run(effective, steps, deviceSpec, DataSets.open(effective.dataset()));
+    }
+
+    /** Times {@code steps} steps of {@code config} on data the caller has loaded. */
+    public static BenchResult run(ExperimentConfig config, int steps, String deviceSpec, LoadedData data)
+            throws ConfigException {
+        if (steps < 1) {
+            throw new IllegalArgumentException("a benchmark needs at least 1 step, got " + steps);
+        }
+        ExperimentConfig c = TrainingRun.effective(config, RunOptions.withoutFolder().withDevice(deviceSpec));
+        DeviceChoice device;
+        NetworkPlan plan;
+        try {
+            device = DeviceChoice.resolve(c.deviceOrDefault());
+            plan = NetworkPlan.of(c.network().archOrDefault(), data.inputSize(), data.numClasses());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(null, List.of(e.getMessage()));
+        }
+        long seed = c.seedOrDefault();
+        int batchSize = c.training().batchSizeOrDefault();
+        double lr = LearningRateSchedule.of(c.training(), c.training().epochsOrDefault()).rate(0);
+        BatchAssembler batches = new BatchAssembler(data.train(), data.trainTransform(), seed);
+        int n = data.train().size();
+        NoGrad.setDefaultOnThisThread();
+        try (NDManager root = NDManager.newBaseManager(device.device())) {
+            Backbone backbone = new Backbone(plan, seed);
+            backbone.initialize(root.newSubManager());
+            try (NesterovSgd optimizer = NesterovSgd.of(c.training(), backbone.trainableParameters(), root)) {
+                BpStep step = new BpStep(backbone, optimizer, new ParameterStore(root, false));
+                long timedStart = 0;
+                int total = WARMUP_STEPS + steps;
+                long images = 0;
+                List<int[]> order = List.of();
+                int next = 0;
+                int epoch = -1;
+                for (int s = 0; s < total; s++) {
+                    if (s == WARMUP_STEPS) {
+                        timedStart = System.nanoTime();
+                    }
+                    if (next >= order.size()) {
+                        epoch++;
+                        order = EpochOrder.batches(EpochOrder.shuffled(seed, epoch, n), batchSize);
+                        next = 0;
+                    }
+                    int[] indices = order.get(next++);
+                    try (NDManager stepManager = root.newSubManager()) {
+                        NDList batch = batches.batch(stepManager, indices, epoch);
+                        step.run(stepManager, batch, lr);
+                    }
+                    if (s >= WARMUP_STEPS) {
+                        images += indices.length;
+                    }
+                }
+                double seconds = (System.nanoTime() - timedStart) / 1e9;
+                return new BenchResult(plan.arch().id(), c.methodOrDefault().label(), batchSize, steps,
+                        device.description(), images / seconds, seconds / steps, PeakMemory.peakRssBytes(),
+                        PeakMemory.deviceUsedBytes(device.device()));
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.mlaan.lab.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+
+/**
+ * One end-to-end backprop step (ALGORITHMS.md Part B §8): forward through every unit in training
+ * mode, softmax cross-entropy, one backward inside the only gradient collector, then the optimiser
+ * step after the collector has closed. Every array the step makes lives in the caller's per-step
+ * manager, which the caller closes (STACK.md memory discipline).
+ */
+final class BpStep {
+    private final Backbone backbone;
+    private final NesterovSgd optimizer;
+    private final ParameterStore parameters;
+
+    BpStep(Backbone backbone, NesterovSgd optimizer, ParameterStore parameters) {
+        this.backbone = backbone;
+        this.optimizer = optimizer;
+        this.parameters = parameters;
+    }
+
+    // ALGORITHMS.md Part B §8: K = 1, one backward per step, same optimiser and schedule.
+    /** Trains on {@code batch} = (images, labels), both in {@code stepManager}. */
+    StepOutcome run(NDManager stepManager, NDList batch, double learningRate) {
+        NDArray images = batch.get(0);
+        NDArray labels = batch.get(1);
+        NDArray logits;
+        NDArray loss;
+        try (GradientCollector collector = stepManager.getEngine().newGradientCollector()) {
+            logits = backbone.forward(parameters, images, true);
+            loss = CrossEntropy.mean(logits, labels);
+            collector.backward(loss);
+        }
+        optimizer.step(learningRate);
+        float lossValue = loss.getFloat();
+        long correct;
+        try (NoGrad noGrad = NoGrad.enter()) {
+            correct = CrossEntropy.correct(logits, labels);
+        }
+        return new StepOutcome(lossValue, correct, (int) images.getShape().get(0), LiveArrays.bytes(stepManager));
+    }
+}

@@ -1,0 +1,200 @@
+package org.mlaan.lab.engine;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Parameter;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.mlaan.lab.core.config.ConfigFiles;
+
+/**
+ * A checkpoint folder, {@code checkpoints/last/}: the backbone's parameters in DJL's format
+ * ({@code Block.saveParameters}, BN running statistics included), the optimiser's momentum buffers
+ * and {@code state.json}. It is written whole into a hidden temporary folder beside {@code last},
+ * forced to disk, and renamed into place, so a reader never sees half a checkpoint; state.json is
+ * written last and marks a complete folder. Should the process die between moving the old
+ * checkpoint aside and moving the new one in, {@link #find} falls back to the set-aside one.
+ */
+public final class Checkpoint {
+    public static final String LAST = "last";
+    public static final String PARAMETERS = "backbone.params";
+    public static final String OPTIMIZER = "optimizer.ndlist";
+    public static final String STATE = "state.json";
+    private static final String TEMP_PREFIX = ".writing-";
+    private static final String OLD_PREFIX = ".replaced-";
+
+    private Checkpoint() {}
+
+    /** Writes {@code checkpointsDir/last} atomically. */
+    public static void write(Path checkpointsDir, Backbone backbone, NesterovSgd optimizer, CheckpointState state)
+            throws IOException {
+        Files.createDirectories(checkpointsDir);
+        Path tmp = Files.createTempDirectory(checkpointsDir, TEMP_PREFIX);
+        try {
+            writeForced(tmp.resolve(PARAMETERS), out -> {
+                DataOutputStream data = new DataOutputStream(out);
+                backbone.saveParameters(data);
+                data.flush();
+            });
+            writeForced(tmp.resolve(OPTIMIZER), optimizer::save);
+            writeForced(tmp.resolve(STATE), out -> out.write(
+                    ConfigFiles.mapper().writeValueAsBytes(state)));
+            forceDirectory(tmp);
+            Path last = checkpointsDir.resolve(LAST);
+            Path old = null;
+            if (Files.exists(last)) {
+                old = checkpointsDir.resolve(String.format(java.util.Locale.ROOT, "%s%015d", OLD_PREFIX,
+                        System.currentTimeMillis()));
+                move(last, old);
+            }
+            move(tmp, last);
+            forceDirectory(checkpointsDir);
+            if (old != null) {
+                deleteTree(old);
+            }
+        } finally {
+            if (Files.exists(tmp)) {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    /**
+     * The folder of the newest complete checkpoint under {@code checkpointsDir}: {@code last}, or
+     * one set aside by an interrupted write; empty when there is none.
+     */
+    public static Optional<Path> find(Path checkpointsDir) throws IOException {
+        Path last = checkpointsDir.resolve(LAST);
+        if (Files.isRegularFile(last.resolve(STATE))) {
+            return Optional.of(last);
+        }
+        if (!Files.isDirectory(checkpointsDir)) {
+            return Optional.empty();
+        }
+        List<Path> aside = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(checkpointsDir, OLD_PREFIX + "*")) {
+            for (Path p : ds) {
+                if (Files.isRegularFile(p.resolve(STATE))) {
+                    aside.add(p);
+                }
+            }
+        }
+        return aside.stream().max(Comparator.comparing(p -> p.getFileName().toString()));
+    }
+
+    /** Reads a checkpoint's state.json. */
+    public static CheckpointState readState(Path checkpointDir) throws IOException {
+        return ConfigFiles.mapper().readValue(checkpointDir.resolve(STATE).toFile(), CheckpointState.class);
+    }
+
+    /**
+     * Copies a checkpoint's parameters into {@code backbone} in place (its arrays, their gradient
+     * flags and the optimiser's references stay the same) and loads the optimiser's buffers.
+     */
+    public static void load(Path checkpointDir, Backbone backbone, NesterovSgd optimizer, NDManager manager)
+            throws IOException {
+        loadParameters(checkpointDir.resolve(PARAMETERS), backbone, manager);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(checkpointDir.resolve(OPTIMIZER)))) {
+            optimizer.load(in);
+        }
+    }
+
+    /** Copies the parameters saved in {@code file} into {@code backbone}, which has the same plan. */
+    public static void loadParameters(Path file, Backbone backbone, NDManager manager) throws IOException {
+        try (NDManager scratch = manager.newSubManager();
+                DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)));
+                NoGrad noGrad = NoGrad.enter()) {
+            Backbone saved = new Backbone(backbone.plan(), 0);
+            try {
+                saved.loadParameters(scratch, in);
+            } catch (MalformedModelException | IOException | RuntimeException e) {
+                throw new IOException(file + ": not the parameters of " + backbone.plan() + " (" + e.getMessage() + ")",
+                        e);
+            }
+            Map<String, Parameter> from = saved.namedParameters();
+            Map<String, Parameter> to = backbone.namedParameters();
+            if (!from.keySet().equals(to.keySet())) {
+                throw new IOException(file + ": saved parameters do not match " + backbone.plan());
+            }
+            for (Map.Entry<String, Parameter> e : to.entrySet()) {
+                var source = from.get(e.getKey()).getArray();
+                var target = e.getValue().getArray();
+                if (!source.getShape().equals(target.getShape())) {
+                    throw new IOException(file + ": parameter " + e.getKey() + " is " + source.getShape()
+                            + ", the network's is " + target.getShape());
+                }
+                target.set(new NDIndex("..."), source.toDevice(target.getDevice(), false));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static void writeForced(Path file, Writer writer) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel));
+            writer.write(out);
+            out.flush();
+            channel.force(true);
+        }
+    }
+
+    private static void forceDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not every platform can sync a directory; the rename itself is still atomic.
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Removes leftovers of interrupted writes (hidden temporary folders); never touches {@code last}. */
+    static void cleanTemporaries(Path checkpointsDir) throws IOException {
+        if (!Files.isDirectory(checkpointsDir)) {
+            return;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(checkpointsDir, TEMP_PREFIX + "*")) {
+            for (Path p : ds) {
+                deleteTree(p);
+            }
+        }
+    }
+}

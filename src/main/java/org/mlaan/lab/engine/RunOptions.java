@@ -1,0 +1,66 @@
+package org.mlaan.lab.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How a {@link TrainingRun} is started, beside its config.
+ *
+ * @param outDir the parent folder in which a new run folder {@code <name>-<yyyyMMdd-HHmmss>} is
+ *     made (ignored by {@link TrainingRun#resume}, which continues in the folder it is given)
+ * @param device {@code auto | cpu | gpu | gpu:N} overriding the config's device, or null
+ * @param epochs overrides {@code training.epochs} when not null (on resume it may extend a run)
+ * @param keepFolder whether a new run writes a folder at all (it does only with an {@code outDir});
+ *     without one there are no metrics files, checkpoints or status, and
+ *     {@link TrainingRun#runDir()} is null. A resumed run always writes into its folder.
+ * @param commandLine the arguments that started the run, recorded in its provenance (may be empty)
+ */
+public record RunOptions(Path outDir, String device, Integer epochs, boolean keepFolder, List<String> commandLine) {
+
+    /** The default parent folder of run folders. */
+    public static final Path DEFAULT_OUT_DIR = Path.of("runs");
+
+    public RunOptions {
+        commandLine = commandLine == null ? List.of() : List.copyOf(commandLine);
+    }
+
+    /** Options without a recorded command line. */
+    public RunOptions(Path outDir, String device, Integer epochs, boolean keepFolder) {
+        this(outDir, device, epochs, keepFolder, List.of());
+    }
+
+    /** Run folders under {@code runs/}, the config's device and epochs. */
+    public static RunOptions defaults() {
+        return new RunOptions(DEFAULT_OUT_DIR, null, null, true, List.of());
+    }
+
+    /** No run folder: nothing is written to disk (demos, tests). */
+    public static RunOptions withoutFolder() {
+        return new RunOptions(null, null, null, false, List.of());
+    }
+
+    public RunOptions withOutDir(Path dir) {
+        return new RunOptions(dir, device, epochs, keepFolder, commandLine);
+    }
+
+    public RunOptions withDevice(String d) {
+        return new RunOptions(outDir, d, epochs, keepFolder, commandLine);
+    }
+
+    public RunOptions withEpochs(Integer e) {
+        return new RunOptions(outDir, device, e, keepFolder, commandLine);
+    }
+
+    public RunOptions withKeepFolder(boolean keep) {
+        return new RunOptions(outDir, device, epochs, keep, commandLine);
+    }
+
+    public RunOptions withCommandLine(List<String> args) {
+        return new RunOptions(outDir, device, epochs, keepFolder, args);
+    }
+
+    /** Whether a run made with these options writes a folder. */
+    boolean writesFolder() {
+        return keepFolder && outDir != null;
+    }
+}

@@ -1,0 +1,478 @@
+package org.mlaan.lab.engine;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.mlaan.lab.core.config.ConfigException;
+import org.mlaan.lab.core.config.ConfigValidator;
+import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.config.Method;
+import org.mlaan.lab.core.plan.NetworkPlan;
+import org.mlaan.lab.core.run.EpochMetrics;
+import org.mlaan.lab.core.run.RunFinished;
+import org.mlaan.lab.core.run.RunFolder;
+import org.mlaan.lab.core.run.RunListener;
+import org.mlaan.lab.core.run.RunStarted;
+import org.mlaan.lab.core.run.RunStatus;
+import org.mlaan.lab.core.run.StepMetrics;
+import org.mlaan.lab.core.train.LearningRateSchedule;
+import org.mlaan.lab.data.BatchAssembler;
+import org.mlaan.lab.data.DataSets;
+import org.mlaan.lab.data.EpochOrder;
+import org.mlaan.lab.data.LoadedData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One training run of the end-to-end backprop baseline (ALGORITHMS.md Part B §8): builds the
+ * backbone from the config's plan, trains it on the calling thread with {@link NesterovSgd} and
+ * the epoch schedule, evaluates, and keeps its {@link RunFolder} (metrics, checkpoints, status).
+ *
+ * <p>Everything random is a function of the run seed: initial weights, the shuffle of each epoch
+ * ({@link EpochOrder#shuffled}) and the augmentation of each sample ({@link BatchAssembler}); the
+ * learning rate is a function of the epoch. A run resumed from a checkpoint therefore takes the
+ * same steps with the same numbers (on the CPU) as one that never stopped.
+ *
+ * <p>Failures: a config that cannot run fails in {@code create} or {@code resume} with a
+ * {@link ConfigException} (or an {@link IOException} for files). An exception during training
+ * does not escape {@link #run}: the run ends {@code FAILED}, status.json says so with the message,
+ * the last checkpoint stays as it was, and the exception is kept in {@link #failure()}. Errors
+ * (out of memory) are recorded the same way and then rethrown.
+ *
+ * <p>DJL allows one gradient collector per JVM, so one run trains at a time in a process.
+ */
+public final class TrainingRun implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    private final ExperimentConfig config;
+    private final LoadedData data;
+    private final NetworkPlan plan;
+    private final DeviceChoice device;
+    private final RunFolder folder;
+    private final NDManager root;
+    private final Backbone backbone;
+    private final NesterovSgd optimizer;
+    private final ParameterStore parameters;
+    private final LearningRateSchedule schedule;
+    private final long seed;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean cancelRequested;
+    private CheckpointState position;
+    private Throwable failure;
+
+    private TrainingRun(ExperimentConfig config, LoadedData data, NetworkPlan plan, DeviceChoice device,
+            RunFolder folder) {
+        this.config = config;
+        this.data = data;
+        this.plan = plan;
+        this.device = device;
+        this.folder = folder;
+        this.seed = config.seedOrDefault();
+        int epochs = config.training().epochsOrDefault();
+        this.schedule = LearningRateSchedule.of(config.training(), epochs);
+        this.root = NDManager.newBaseManager(device.device());
+        try {
+            Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+            this.backbone = new Backbone(plan, seed);
+            backbone.initialize(root.newSubManager());
+            this.optimizer = NesterovSgd.of(config.training(), backbone.trainableParameters(), root);
+            this.parameters = new ParameterStore(root, false);
+        } catch (RuntimeException e) {
+            root.close();
+            throw e;
+        }
+        this.position = CheckpointState.start(epochs, schedule.rate(0), seed, plan.arch().id());
+    }
+
+    /** A new run of {@code config}, on the data set it names (opened with {@link DataSets#open}). */
+    public static TrainingRun create(ExperimentConfig config, RunOptions options) throws ConfigException, IOException {
+        ExperimentConfig effective = effective(config, options);
+        return create(effective, options, DataSets.open(effective.dataset()));
+    }
+
+    /** A new run of {@code config} on data the caller has already loaded. */
+    public static TrainingRun create(ExperimentConfig config, RunOptions options, LoadedData data)
+            throws ConfigException, IOException {
+        ExperimentConfig effective = effective(config, options);
+        NetworkPlan plan = planFor(effective, data);
+        DeviceChoice device = deviceFor(effective);
+        RunFolder folder = null;
+        if (options.writesFolder()) {
+            LocalDateTime now = LocalDateTime.now();
+            folder = RunFolder.create(options.outDir(), effective.nameOrDefault(), now);
+            folder.writeConfig(effective);
+            folder.writeProvenance(RunProvenance.capture(effective.seedOrDefault(), device.description(),
+                    options.commandLine(), now, null), RunFolder.PROVENANCE);
+        }
+        return new TrainingRun(effective, data, plan, device, folder);
+    }
+
+    /**
+     * Continues the run in {@code runDir} from its last checkpoint, with the config it ran with
+     * (the options may override the device and extend the epochs); the data is reopened from it.
+     */
+    public static TrainingRun resume(Path runDir, RunOptions options) throws ConfigException, IOException {
+        ExperimentConfig saved = RunFolder.open(runDir).readConfig();
+        ExperimentConfig effective = effective(saved, options);
+        return resume(runDir, options, DataSets.open(effective.dataset()));
+    }
+
+    /** Continues the run in {@code runDir} on data the caller has already loaded. */
+    public static TrainingRun resume(Path runDir, RunOptions options, LoadedData data)
+            throws ConfigException, IOException {
+        RunFolder folder = RunFolder.open(runDir);
+        ExperimentConfig effective = effective(folder.readConfig(), options);
+        Path checkpoint = Checkpoint.find(folder.checkpointsDir()).orElseThrow(() -> new IOException(
+                runDir + ": no checkpoint to resume from (checkpoints are written at the end of each epoch"
+                        + " and on cancel)"));
+        CheckpointState state = Checkpoint.readState(checkpoint);
+        NetworkPlan plan = planFor(effective, data);
+        if (state.seed() != effective.seedOrDefault() || !state.arch().equals(plan.arch().id())) {
+            throw new ConfigException(runDir.resolve(RunFolder.CONFIG).toString(), List.of(
+                    "seed/network.arch: the checkpoint was written by seed " + state.seed() + " on "
+                            + state.arch() + ", the config says seed " + effective.seedOrDefault() + " on "
+                            + plan.arch().id()));
+        }
+        DeviceChoice device = deviceFor(effective);
+        TrainingRun run = new TrainingRun(effective, data, plan, device, folder);
+        try {
+            Checkpoint.load(checkpoint, run.backbone, run.optimizer, run.root);
+        } catch (IOException | RuntimeException e) {
+            run.close();
+            throw e;
+        }
+        run.position = state;
+        LocalDateTime now = LocalDateTime.now();
+        folder.writeConfig(effective);
+        folder.writeProvenance(RunProvenance.capture(effective.seedOrDefault(), device.description(),
+                options.commandLine(), now, state.position()),
+                "provenance-resumed-" + STAMP.format(now) + ".json");
+        return run;
+    }
+
+    /** The config with the options' overrides applied, validated, BP only. */
+    static ExperimentConfig effective(ExperimentConfig config, RunOptions options) throws ConfigException {
+        ExperimentConfig c = config;
+        if (options.device() != null) {
+            c = c.withDevice(options.device());
+        }
+        if (options.epochs() != null) {
+            c = c.withTraining(c.training().withEpochs(options.epochs()));
+        }
+        ConfigValidator.validate(c, null);
+        Method method = c.methodOrDefault();
+        if (method != Method.BP) {
+            throw new ConfigException(null, List.of("method: '" + method.label()
+                    + "' is not available in this build yet; available: BP"));
+        }
+        return c;
+    }
+
+    private static NetworkPlan planFor(ExperimentConfig c, LoadedData data) throws ConfigException {
+        try {
+            return NetworkPlan.of(c.network().archOrDefault(), data.inputSize(), data.numClasses());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(null, List.of("network.arch: " + e.getMessage()));
+        }
+    }
+
+    private static DeviceChoice deviceFor(ExperimentConfig c) throws ConfigException {
+        try {
+            return DeviceChoice.resolve(c.deviceOrDefault());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(null, List.of(e.getMessage()));
+        }
+    }
+
+    /**
+     * Trains to the last epoch, or until {@link #cancel()}, on the calling thread; events go to
+     * {@code listener} on this thread. A run runs once.
+     */
+    public RunFinished run(RunListener listener) {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("this TrainingRun has already run; resume its folder instead");
+        }
+        long startNanos = System.nanoTime();
+        NoGrad.setDefaultOnThisThread();
+        Progress progress = new Progress(position);
+        try {
+            return train(listener, progress, startNanos);
+        } catch (Exception e) {
+            return fail(listener, progress, startNanos, e);
+        } catch (Error e) {
+            fail(listener, progress, startNanos, e);
+            throw e;
+        }
+    }
+
+    private RunFinished train(RunListener listener, Progress p, long startNanos) throws IOException {
+        int epochs = config.training().epochsOrDefault();
+        int batchSize = config.training().batchSizeOrDefault();
+        int trainSize = data.train().size();
+        int steps = stepsPerEpoch();
+        BatchAssembler trainBatches = new BatchAssembler(data.train(), data.trainTransform(), seed);
+        BatchAssembler testBatches = new BatchAssembler(data.test(), data.testTransform(), seed);
+        BpStep step = new BpStep(backbone, optimizer, parameters);
+        EtaEstimator eta = new EtaEstimator();
+        CheckpointState from = position;
+        if (folder != null) {
+            folder.cutMetricsBackTo(from.globalStep(), from.epoch());
+            Checkpoint.cleanTemporaries(folder.checkpointsDir());
+            writeStatus(RunStatus.RUNNING, "", p);
+        }
+        listener.onStarted(new RunStarted(folder == null ? null : folder.dir().toString(), device.description(),
+                from.epoch(), epochs, steps, trainSize, data.test().size()));
+        for (int epoch = from.epoch(); epoch < epochs; epoch++) {
+            boolean continuing = epoch == from.epoch();
+            double lr = schedule.rate(epoch);
+            long epochStart = System.nanoTime();
+            double secondsBefore = continuing ? from.epochSeconds() : 0;
+            if (!continuing) {
+                p.startEpoch();
+            }
+            List<int[]> batches = EpochOrder.batches(EpochOrder.shuffled(seed, epoch, trainSize), batchSize);
+            for (int s = continuing ? from.step() : 0; s < steps; s++) {
+                if (cancelRequested) {
+                    return cancel(listener, p, epoch, s, lr, secondsBefore + seconds(epochStart), startNanos);
+                }
+                long t = System.nanoTime();
+                StepOutcome o;
+                try (NDManager stepManager = root.newSubManager()) {
+                    NDList batch = trainBatches.batch(stepManager, batches.get(s), epoch);
+                    o = step.run(stepManager, batch, lr);
+                }
+                double stepSeconds = seconds(t);
+                eta.record(stepSeconds);
+                p.add(o);
+                long remaining = (long) (epochs - epoch - 1) * steps + (steps - s - 1);
+                StepMetrics m = new StepMetrics(epoch, s, p.globalStep, o.loss(), new double[] {o.loss()},
+                        (double) o.correct() / o.batchSize(), lr, o.batchSize() / stepSeconds,
+                        eta.secondsFor(remaining), o.liveBytes());
+                p.globalStep++;
+                if (folder != null) {
+                    folder.appendStep(m);
+                }
+                listener.onStep(m);
+            }
+            if (cancelRequested) {
+                return cancel(listener, p, epoch, steps, lr, secondsBefore + seconds(epochStart), startNanos);
+            }
+            boolean evaluate = (epoch + 1) % config.training().evalEveryOrDefault() == 0 || epoch == epochs - 1;
+            double top1 = Double.NaN;
+            double top5 = Double.NaN;
+            if (evaluate) {
+                Evaluation ev = Evaluator.evaluate(root, backbone, parameters, testBatches, batchSize);
+                top1 = ev.top1Error();
+                top5 = ev.top5Error();
+                p.evaluated(top1, top5);
+            }
+            EpochMetrics em = new EpochMetrics(epoch, p.epochLoss(), p.epochAccuracy(), top1, top5, p.best, lr,
+                    secondsBefore + seconds(epochStart));
+            p.epochsDone = epoch + 1;
+            if (folder != null) {
+                folder.appendEpoch(em);
+            }
+            position = p.state(epoch + 1, 0, epochs, scheduleRate(epoch + 1), 0);
+            if (folder != null) {
+                Checkpoint.write(folder.checkpointsDir(), backbone, optimizer, position);
+                writeStatus(RunStatus.RUNNING, "", p);
+            }
+            listener.onEpoch(em);
+        }
+        return finish(listener, p, RunFinished.Status.COMPLETED, "", startNanos);
+    }
+
+    private RunFinished cancel(RunListener listener, Progress p, int epoch, int step, double lr, double epochSeconds,
+            long startNanos) throws IOException {
+        position = p.state(epoch, step, config.training().epochsOrDefault(), lr, epochSeconds);
+        if (folder != null) {
+            Checkpoint.write(folder.checkpointsDir(), backbone, optimizer, position);
+        }
+        return finish(listener, p, RunFinished.Status.CANCELLED,
+                "cancelled at epoch " + epoch + ", step " + step, startNanos);
+    }
+
+    private RunFinished fail(RunListener listener, Progress p, long startNanos, Throwable e) {
+        failure = e;
+        LOG.error("training failed", e);
+        String message = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        try {
+            return finish(listener, p, RunFinished.Status.FAILED, message, startNanos);
+        } catch (IOException | RuntimeException second) {
+            e.addSuppressed(second);
+            return finished(p, RunFinished.Status.FAILED, message, startNanos);
+        }
+    }
+
+    private RunFinished finish(RunListener listener, Progress p, RunFinished.Status status, String message,
+            long startNanos) throws IOException {
+        if (folder != null) {
+            writeStatus(RunStatus.stateOf(status), message, p);
+            folder.close();
+        }
+        RunFinished f = finished(p, status, message, startNanos);
+        listener.onFinished(f);
+        return f;
+    }
+
+    private RunFinished finished(Progress p, RunFinished.Status status, String message, long startNanos) {
+        return new RunFinished(status, p.epochsDone, p.lastTop1, p.best, p.lastTop5, seconds(startNanos), message);
+    }
+
+    private void writeStatus(String state, String message, Progress p) throws IOException {
+        folder.writeStatus(new RunStatus(state, message, p.epochsDone, config.training().epochsOrDefault(),
+                RunStatus.orNull(p.lastTop1), RunStatus.orNull(p.best), RunStatus.orNull(p.lastTop5),
+                LocalDateTime.now().toString()));
+    }
+
+    private double scheduleRate(int epoch) {
+        return epoch < schedule.epochs() ? schedule.rate(epoch) : 0;
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
+    /** Steps in one epoch: all batches, or {@code training.stepsPerEpoch} when that is fewer. */
+    public int stepsPerEpoch() {
+        int all = EpochOrder.batchCount(data.train().size(), config.training().batchSizeOrDefault());
+        Integer cap = config.training().stepsPerEpoch();
+        return cap == null ? all : Math.min(all, cap);
+    }
+
+    /**
+     * Asks the run to stop after the step in progress; it then writes a checkpoint at that point
+     * and ends {@code CANCELLED}. Safe from any thread.
+     */
+    public void cancel() {
+        cancelRequested = true;
+    }
+
+    /** The run folder, or null when the options asked for none. */
+    public Path runDir() {
+        return folder == null ? null : folder.dir();
+    }
+
+    public NetworkPlan plan() {
+        return plan;
+    }
+
+    /** The config as it runs (overrides applied). */
+    public ExperimentConfig config() {
+        return config;
+    }
+
+    public String deviceDescription() {
+        return device.description();
+    }
+
+    /** Why {@code auto} chose the CPU, or empty. */
+    public String deviceNotice() {
+        return device.notice();
+    }
+
+    /** The position training starts from: epoch 0 step 0, or a resumed checkpoint's. */
+    public CheckpointState startPosition() {
+        return position;
+    }
+
+    /** The exception that ended the run {@code FAILED}, if it did. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    Backbone backbone() {
+        return backbone;
+    }
+
+    /** Arrays alive under this run's root manager (parameters, buffers and anything leaked). */
+    int liveArrayCount() {
+        return LiveArrays.count(root);
+    }
+
+    /** Frees the network and every array of the run; call after {@link #run} has returned. */
+    @Override
+    public void close() {
+        try {
+            if (folder != null) {
+                folder.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("closing the metrics files of {} failed: {}", folder.dir(), e.getMessage());
+        }
+        optimizer.close();
+        root.close();
+    }
+
+    /** Counters of the run in progress. */
+    private final class Progress {
+        long globalStep;
+        int epochsDone;
+        double best;
+        double lastTop1;
+        double lastTop5;
+        double lossSum;
+        long correct;
+        long seen;
+
+        Progress(CheckpointState s) {
+            globalStep = s.globalStep();
+            epochsDone = s.epoch();
+            best = nan(s.bestTop1Error());
+            lastTop1 = nan(s.lastTop1Error());
+            lastTop5 = nan(s.lastTop5Error());
+            lossSum = s.epochLossSum();
+            correct = s.epochCorrect();
+            seen = s.epochSeen();
+        }
+
+        void startEpoch() {
+            lossSum = 0;
+            correct = 0;
+            seen = 0;
+        }
+
+        void add(StepOutcome o) {
+            lossSum += (double) o.loss() * o.batchSize();
+            correct += o.correct();
+            seen += o.batchSize();
+        }
+
+        void evaluated(double top1, double top5) {
+            lastTop1 = top1;
+            lastTop5 = top5;
+            if (Double.isNaN(best) || top1 < best) {
+                best = top1;
+            }
+        }
+
+        double epochLoss() {
+            return seen == 0 ? Double.NaN : lossSum / seen;
+        }
+
+        double epochAccuracy() {
+            return seen == 0 ? Double.NaN : (double) correct / seen;
+        }
+
+        CheckpointState state(int epoch, int step, int epochs, double lr, double epochSeconds) {
+            boolean fresh = step == 0;
+            return new CheckpointState(epoch, step, globalStep, epochs, lr, RunStatus.orNull(best),
+                    RunStatus.orNull(lastTop1), RunStatus.orNull(lastTop5), fresh ? 0 : lossSum, fresh ? 0 : correct,
+                    fresh ? 0 : seen, epochSeconds, seed, plan.arch().id(), LocalDateTime.now().toString());
+        }
+
+        private double nan(Double d) {
+            return d == null ? Double.NaN : d;
+        }
+    }
+}

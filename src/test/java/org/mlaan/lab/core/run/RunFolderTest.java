@@ -1,0 +1,84 @@
+package org.mlaan.lab.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFolderTest {
+    private static final LocalDateTime TIME = LocalDateTime.of(2025, 3, 14, 15, 9, 26);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void folderIsNamedAfterTheConfigAndTimeWithASuffixWhenTaken() throws IOException {
+        try (RunFolder a = RunFolder.create(tmp, "demo", TIME);
+                RunFolder b = RunFolder.create(tmp, "demo", TIME);
+                RunFolder c = RunFolder.create(tmp, "demo", TIME)) {
+            assertEquals(tmp.resolve("demo-20250314-150926"), a.dir());
+            assertEquals(tmp.resolve("demo-20250314-150926-2"), b.dir());
+            assertEquals(tmp.resolve("demo-20250314-150926-3"), c.dir());
+            assertTrue(Files.isDirectory(a.checkpointsDir()));
+        }
+    }
+
+    @Test
+    void metricsAreCutBackToTheCheckpointPosition() throws IOException {
+        try (RunFolder f = RunFolder.create(tmp, "cut", TIME)) {
+            for (int g = 0; g < 6; g++) {
+                f.appendStep(new StepMetrics(g / 3, g % 3, g, 1.5 - g * 0.1, new double[] {1}, 0.5, 0.1, 100,
+                        1, -1));
+            }
+            f.appendEpoch(new EpochMetrics(0, 1.4, 0.5, 0.6, Double.NaN, 0.6, 0.1, 2.0));
+            f.appendEpoch(new EpochMetrics(1, 1.1, 0.6, 0.5, Double.NaN, 0.5, 0.05, 2.0));
+            f.cutMetricsBackTo(4, 1);
+            f.appendStep(new StepMetrics(1, 1, 4, 9.0, new double[] {9}, 0.5, 0.1, 100, 1, -1));
+        }
+        Path dir = tmp.resolve("cut-20250314-150926");
+        List<String> steps = Files.readAllLines(dir.resolve(RunFolder.STEPS_CSV));
+        assertEquals(RunFolder.STEPS_HEADER, steps.get(0));
+        assertEquals(6, steps.size(), steps.toString());
+        assertTrue(steps.get(4).startsWith("1,0,3,"), steps.get(4));
+        assertEquals("1,1,4,9.0,0.5,0.1,100.0", steps.get(5));
+        List<String> epochs = Files.readAllLines(dir.resolve(RunFolder.EPOCHS_CSV));
+        assertEquals(List.of(RunFolder.EPOCHS_HEADER, "0,1.4,0.5,0.6,NaN,0.6,0.1,2.0"), epochs);
+    }
+
+    @Test
+    void tornLastRowIsDroppedWhenCuttingBack() throws IOException {
+        Path file = tmp.resolve("m.csv");
+        Files.writeString(file, "a,b,c\n1,2,3\n4,5\n");
+        try (CsvLog log = new CsvLog(file, "a,b,c")) {
+            log.keepOnly(row -> true);
+            log.append("7,8,9");
+        }
+        assertEquals(List.of("a,b,c", "1,2,3", "7,8,9"), Files.readAllLines(file));
+    }
+
+    @Test
+    void statusRoundTripsThroughJson() throws IOException {
+        try (RunFolder f = RunFolder.create(tmp, "status", TIME)) {
+            f.writeStatus(new RunStatus("cancelled", "cancelled at epoch 1, step 3", 1, 3, 0.25, 0.2, null,
+                    "2025-03-14T15:09:26"));
+            RunStatus s = f.readStatus();
+            assertEquals("cancelled", s.state());
+            assertEquals(0.2, s.bestTop1Error());
+            assertEquals(null, s.finalTop5Error());
+            assertTrue(Files.readString(f.dir().resolve(RunFolder.STATUS)).contains("\"state\" : \"cancelled\""));
+        }
+    }
+
+    @Test
+    void openingAFolderWithoutConfigFails() {
+        IOException e = assertThrows(IOException.class, () -> RunFolder.open(tmp));
+        assertEquals(tmp + ": not a run folder (no config.json)", e.getMessage());
+    }
+}
