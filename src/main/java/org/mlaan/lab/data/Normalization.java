@@ -29,6 +29,11 @@ public record Normalization(float[] mean, float[] std) {
         return (value / 255f - mean[channel]) / std[channel];
     }
 
+    /** As {@link #apply(int, int)} for a value already interpolated on the 0..255 scale. */
+    public float applyScaled(int channel, float value) {
+        return (value / 255f - mean[channel]) / std[channel];
+    }
+
     /** Back from a normalised value to 0..1 (InfoPro's decoder target, Part B §3). */
     public float restore(int channel, float normalised) {
         return normalised * std[channel] + mean[channel];
