@@ -1,6 +1,10 @@
 package org.mlaan.lab.data;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +24,7 @@ import us.hebi.matlab.mat.types.Matrix;
  */
 public final class SvhnReader implements DatasetReader {
     static final int SIDE = 32;
+    private static final int HEADER_BYTES = 128;
     /** Class k is the digit k. */
     public static final List<String> CLASS_NAMES = List.of("0", "1", "2", "3", "4", "5", "6", "7",
             "8", "9");
@@ -43,12 +48,14 @@ public final class SvhnReader implements DatasetReader {
 
     private ImageSet read(String name, String fileName, int limit) throws DatasetFormatException {
         Path file = DataFolder.requireFile(folder, fileName, "SVHN MATLAB file");
+        checkHeader(file);
         MatFile mat;
         try {
             mat = Mat5.readFromFile(file.toFile());
         } catch (IOException | RuntimeException e) {
-            throw new DatasetFormatException(file, "not a readable MATLAB v5 file (" + e.getMessage()
-                    + "); SVHN's *_32x32.mat files are v5", e);
+            String why = endedEarly(e) ? "ends in the middle of its data"
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            throw new DatasetFormatException(file, "truncated or corrupt MATLAB v5 file (" + why + ")", e);
         }
         try {
             Matrix x = variable(mat, file, "X");
@@ -86,6 +93,34 @@ public final class SvhnReader implements DatasetReader {
             mat.close();
         } catch (IOException e) {
             // The arrays were already copied out; a failure to release the reader's buffers loses nothing.
+        }
+    }
+
+    private static boolean endedEarly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A v5 MAT file starts with a 128-byte header whose text begins "MATLAB 5.0 MAT-file". */
+    private static void checkHeader(Path file) throws DatasetFormatException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(HEADER_BYTES);
+        } catch (IOException e) {
+            throw new DatasetFormatException(file, "cannot be read: " + e.getMessage(), e);
+        }
+        String text = new String(head, 0, Math.min(head.length, 19), StandardCharsets.US_ASCII);
+        if (text.startsWith("MATLAB 7.3")) {
+            throw new DatasetFormatException(file, "is a MATLAB 7.3 (HDF5) file, expected MATLAB v5 "
+                    + "as in the SVHN download (re-save it with save(..., '-v7'))");
+        }
+        if (head.length < HEADER_BYTES || !text.startsWith("MATLAB 5.0 MAT-file")) {
+            throw new DatasetFormatException(file, "not a MATLAB v5 file (expected the 128-byte header "
+                    + "starting 'MATLAB 5.0 MAT-file')");
         }
     }
 
