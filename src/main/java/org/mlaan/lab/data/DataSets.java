@@ -10,7 +10,7 @@ import org.mlaan.lab.core.config.DatasetKind;
  * <ul>
  * <li>builtin: the CIFAR-10 augmentation (reflect-pad 4, random 32 crop, flip) with the set's own
  * {@link Normalization#BUILTIN} statistics; every class is mirror-symmetric, so the flip is safe,
- * and markers keep 4 pixels from the border, so reflection never copies one;</li>
+ * and markers keep 5 pixels from the border, so reflection never copies part of one;</li>
  * <li>cifar10: {@link PadCropFlip#cifar10Train()}, test plain with {@link Normalization#CIFAR10};</li>
  * <li>svhn: {@link PadCropFlip#svhnTrain()}, test plain with {@link Normalization#HALF};</li>
  * <li>stl10: {@link PadCropFlip#stl10Train()}, test plain with {@link Normalization#HALF};</li>

@@ -13,10 +13,11 @@ final class MarkerLayout {
     /** Image edge. */
     static final int SIZE = 32;
     /**
-     * Markers keep this far from the border: the reflect-pad-4 crop would otherwise mirror part of
-     * a marker into the image and add a fourth one.
+     * Markers keep this far from the border. Reflect padding by 4 shows source columns 1..4 (and
+     * 27..30) beyond the edges, so a marker that reached column 4 would leave a mirrored sliver
+     * at the border of a shifted crop: a fourth, partial marker.
      */
-    static final int MARGIN = 4;
+    static final int MARGIN = 5;
     /** Smallest centre-to-centre distance between two markers, in pixels, jitter included. */
     static final int MIN_SPACING = 7;
 
