@@ -35,6 +35,9 @@ final class MarkerLayout {
 
     /** Three marker centres as {x, y} pairs. */
     static int[][] place(SceneClass c, int radius, SplittableRandom r) {
+        if (!c.isArrangement()) {
+            return scattered(r, radius);
+        }
         int span = high(radius) - low(radius);
         int[][] p = switch (c) {
             case ROW -> line(r, span);
@@ -43,29 +46,26 @@ final class MarkerLayout {
             case TRI_UP -> triangle(r, span, true);
             case TRI_DOWN -> triangle(r, span, false);
             case TRI_SIDE -> mirrorMaybe(r, transpose(triangle(r, span, r.nextBoolean())));
-            default -> null;
+            default -> throw new IllegalStateException("no layout for " + c);
         };
-        if (p == null) {
-            return scattered(r, radius);
-        }
         return translate(r, p, radius);
     }
 
-    /** Three markers on a horizontal line, spacing 8..10, each off the line by at most 1. */
+    /** Three markers on a horizontal line, spacing 8..9, each off the line by at most 1. */
     private static int[][] line(SplittableRandom r, int span) {
-        int d = between(r, 8, Math.min(10, span / 2));
+        int d = between(r, 8, Math.min(9, span / 2));
         return new int[][] {
             {0, jitter(r)}, {d + jitter(r), jitter(r)}, {2 * d, jitter(r)}};
     }
 
-    /** Three markers on the main diagonal, spacing 7..9 along each axis (9.9..12.7 apart). */
+    /** Three markers on the main diagonal, spacing 7..9 along each axis (9.9..12.7 apart before jitter). */
     private static int[][] diagonal(SplittableRandom r, int span) {
         int d = between(r, 7, Math.min(9, (span - 1) / 2));
         return new int[][] {
             {jitter(r), 0}, {d + jitter(r), d + jitter(r)}, {2 * d, 2 * d + jitter(r)}};
     }
 
-    /** An isosceles triangle: apex on top (pointing up) or at the bottom, base 10..18 wide. */
+    /** An isosceles triangle, apex on top (pointing up) or at the bottom: base 10..18 wide, 8..14 high. */
     private static int[][] triangle(SplittableRandom r, int span, boolean up) {
         int half = between(r, 5, Math.min(9, span / 2));
         int height = between(r, 8, Math.min(14, span - 1));
