@@ -1,0 +1,107 @@
+package org.mlaan.lab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mlaan.lab.core.config.ConfigFiles;
+import org.mlaan.lab.core.run.RunFinished;
+import org.mlaan.lab.engine.RunOptions;
+import org.mlaan.lab.engine.TrainingRun;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code train}: runs a config (or resumes a run folder) with a progress line. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the config's network and method, writing a run folder (config, provenance,"
+                + " metrics CSV, checkpoints). Ctrl-C stops after the current step and keeps a checkpoint.")
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--config", description = "experiment JSON file")
+        Path config;
+
+        @Option(names = "--resume", description = "run folder to continue from its last checkpoint")
+        Path resume;
+    }
+
+    @Option(names = "--epochs", description = "override training.epochs")
+    Integer epochs;
+
+    @Option(names = "--out", defaultValue = "runs", description = "folder in which the run folder is made (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--device", description = "auto | cpu | gpu | gpu:N (overrides the config)")
+    String device;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter console = spec.commandLine().getOut();
+        if (epochs != null && epochs < 1) {
+            throw new IllegalArgumentException("--epochs: expected at least 1, got " + epochs);
+        }
+        RunOptions options = new RunOptions(out, device, epochs, true, commandLine());
+        try (TrainingRun run = source.resume != null
+                ? TrainingRun.resume(source.resume, options)
+                : TrainingRun.create(ConfigFiles.read(source.config), options)) {
+            Thread hook = new Thread(run::cancel, "mlaan-cancel");
+            Runtime.getRuntime().addShutdownHook(hook);
+            RunFinished finished;
+            try {
+                finished = run.run(new ProgressLine(console, System.console() != null));
+            } finally {
+                removeHook(hook);
+            }
+            console.println(Summary.of(finished, run.runDir()));
+            return finished.status() == RunFinished.Status.FAILED ? Main.FAILURE : 0;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already stopping (Ctrl-C): the hook has done its work.
+        }
+    }
+
+    /** The closing lines of a run. */
+    static final class Summary {
+        private Summary() {}
+
+        static String of(RunFinished f, Path runDir) {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(java.util.Locale.ROOT, "%s after %d epoch(s) in %s",
+                    f.status().name().toLowerCase(java.util.Locale.ROOT), f.epochsDone(), Units.duration(f.seconds())));
+            if (!Double.isNaN(f.finalTop1Error())) {
+                sb.append(String.format(java.util.Locale.ROOT, ": test top-1 error final %.2f%% (accuracy %.2f%%), best %.2f%%",
+                        100 * f.finalTop1Error(), 100 * (1 - f.finalTop1Error()), 100 * f.bestTop1Error()));
+            }
+            if (!Double.isNaN(f.finalTop5Error())) {
+                sb.append(String.format(java.util.Locale.ROOT, ", top-5 error %.2f%%", 100 * f.finalTop5Error()));
+            }
+            if (f.message() != null && !f.message().isEmpty()) {
+                sb.append(System.lineSeparator()).append(f.message());
+            }
+            if (runDir != null) {
+                sb.append(System.lineSeparator()).append("run folder: ").append(runDir);
+            }
+            return sb.toString();
+        }
+    }
+
+    /** The command as typed, for the run's provenance record. */
+    private java.util.List<String> commandLine() {
+        java.util.List<String> args = new java.util.ArrayList<>();
+        args.add("train");
+        args.addAll(spec.commandLine().getParseResult().originalArgs());
+        return args;
+    }
+}

@@ -1,0 +1,130 @@
+package org.mlaan.lab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlaan.lab.core.config.ConfigFiles;
+
+/** The command line as a user calls it: output, files written and exit codes. */
+class CommandLineTest {
+
+    /** Output and exit code of one call. */
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void planPrintsEveryUnitAndTheExactTotal() {
+        Result r = run("plan", "--arch", "resnet32");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("466,906"), r.out());
+        assertTrue(r.out().contains("3.4") && r.out().contains("64x8x8"), r.out());
+    }
+
+    @Test
+    void planJsonCarriesUnitsAndTotals() throws Exception {
+        Result r = run("plan", "--arch", "resnet50", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = ConfigFiles.mapper().readTree(r.out());
+        assertEquals(25_557_032L, json.get("totals").get("params").asLong());
+        assertEquals(18, json.get("units").size(), "stem + 16 bottlenecks + head");
+        assertEquals("2048x7x7", json.get("units").get(16).get("out").asText());
+    }
+
+    @Test
+    void unknownArchIsBadInputWithTheAcceptedNames() {
+        Result r = run("plan", "--arch", "resnet33");
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("unknown network 'resnet33'") && r.err().contains("resnet110"), r.err());
+    }
+
+    @Test
+    void missingRequiredOptionIsBadInput() {
+        assertEquals(Main.BAD_INPUT, run("plan").code());
+        assertEquals(Main.BAD_INPUT, run("train").code());
+    }
+
+    @Test
+    void invalidConfigStopsBeforeTrainingWithTheFieldNamed(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("bad.json");
+        Files.writeString(cfg, "{\"training\": {\"epochs\": 2, \"batchsize\": 8}}");
+        Result r = run("train", "--config", cfg.toString(), "--out", dir.resolve("runs").toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("training.batchsize: unknown field"), r.err());
+        assertTrue(Files.notExists(dir.resolve("runs")), "no run folder for a config that cannot run");
+    }
+
+    @Test
+    void trainWritesARunFolderAndReportsTheTestError(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("tiny.json");
+        Files.writeString(cfg, """
+                {"name": "tiny", "network": {"arch": "resnet20"},
+                 "dataset": {"kind": "builtin", "trainSize": 64, "testSize": 32},
+                 "training": {"epochs": 1, "batchSize": 16, "learningRate": 0.05, "warmupEpochs": 0},
+                 "seed": 3, "device": "cpu"}
+                """);
+        Result r = run("train", "--config", cfg.toString(), "--out", dir.resolve("runs").toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("epoch 1/1 step 4/4"), r.out());
+        assertTrue(r.out().contains("completed after 1 epoch(s)") && r.out().contains("test top-1 error final"),
+                r.out());
+        List<Path> runs;
+        try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
+            runs = s.toList();
+        }
+        assertEquals(1, runs.size());
+        Path run = runs.get(0);
+        assertTrue(run.getFileName().toString().startsWith("tiny-"), run.toString());
+        for (String f : List.of("config.json", "provenance.json", "metrics-steps.csv", "metrics-epochs.csv",
+                "status.json")) {
+            assertTrue(Files.exists(run.resolve(f)), f);
+        }
+        assertEquals(1 + 4, Files.readAllLines(run.resolve("metrics-steps.csv")).size(), "header + 4 steps");
+    }
+
+    @Test
+    void dataWritesAPreviewGridOfTheBuiltinSet(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("grid.png");
+        Result r = run("data", "--dataset", "builtin", "--preview", png.toString(), "--per-class", "4");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("train: 10000 images of 3x32x32, 10 classes"), r.out());
+        assertTrue(ImageIO.read(png.toFile()).getWidth() > 4 * 32, "grid has four samples per row");
+    }
+
+    @Test
+    void dataOnAMissingFolderIsBadInputNamingTheFile(@TempDir Path dir) {
+        Result r = run("data", "--dataset", "cifar10", "--path", dir.resolve("none").toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.out());
+        assertTrue(r.err().contains(dir.resolve("none").toString()), r.err());
+    }
+
+    @Test
+    void benchPrintsImagesPerSecondAsJson(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("b.json");
+        Files.writeString(cfg, """
+                {"name": "b", "network": {"arch": "resnet20"},
+                 "dataset": {"kind": "builtin", "trainSize": 64, "testSize": 16},
+                 "training": {"batchSize": 8}, "device": "cpu"}
+                """);
+        Result r = run("bench", "--config", cfg.toString(), "--steps", "3", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = ConfigFiles.mapper().readTree(r.out());
+        assertTrue(json.get("imagesPerSecond").asDouble() > 0, r.out());
+        assertEquals(8, json.get("batchSize").asInt());
+    }
+}
