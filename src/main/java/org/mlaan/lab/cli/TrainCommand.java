@@ -51,6 +51,9 @@ final class TrainCommand implements Callable<Integer> {
         try (TrainingRun run = source.resume != null
                 ? TrainingRun.resume(source.resume, options)
                 : TrainingRun.create(ConfigFiles.read(source.config), options)) {
+            if (!run.deviceNotice().isEmpty()) {
+                console.println(run.deviceNotice());
+            }
             Thread hook = new Thread(run::cancel, "mlaan-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
             RunFinished finished;

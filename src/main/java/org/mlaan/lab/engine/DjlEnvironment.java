@@ -12,6 +12,8 @@ public final class DjlEnvironment {
     public static void applyDefaults() {
         setIfAbsent("OPT_OUT_TRACKING", "true");
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // DeviceChoice says in one line when no GPU is usable; DJL's own warning repeats it twice.
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
         boolean bundled = DjlEnvironment.class.getClassLoader().getResource("native/lib/pytorch.properties") != null;
         if (bundled || System.getenv("PYTORCH_LIBRARY_PATH") != null) {
             setIfAbsent("offline", "true");
