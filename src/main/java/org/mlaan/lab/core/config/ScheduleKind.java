@@ -9,18 +9,21 @@ public enum ScheduleKind {
     /** x0.1 at epochs 80 and 120 (the reference code without {@code --cos_lr}). */
     STEP,
     /** lr0 throughout. */
-    CONSTANT;
+    CONSTANT,
+    /** The MLAAN ImageNet schedule: 0.5*lr0*(1+cos(pi*epoch/E)) with 0-based epochs, no warm-up. */
+    COSINE_IMAGENET;
 
     public static ScheduleKind parse(String text) {
         for (ScheduleKind k : values()) {
-            if (k.name().equalsIgnoreCase(text.trim())) {
+            if (k.id().equals(text.trim().toLowerCase(Locale.ROOT).replace('_', '-'))) {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown schedule '" + text + "', expected cosine, step or constant");
+        throw new IllegalArgumentException(
+                "unknown schedule '" + text + "', expected cosine, step, constant or cosine-imagenet");
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -23,7 +23,8 @@ public record TrainingConfig(
         Boolean nesterov,
         @JsonPropertyDescription("L2 weight decay added to every trainable gradient (default 1e-4)")
         Double weightDecay,
-        @JsonPropertyDescription("cosine | step | constant (default cosine; step = x0.1 at epochs 80 and 120)")
+        @JsonPropertyDescription("cosine | step | constant | cosine-imagenet (default cosine; step = x0.1 at epochs 80 and 120;"
+                + " cosine-imagenet = 0-based cosine without warm-up)")
         String schedule,
         @JsonPropertyDescription("warm-up epochs of the cosine schedule (default 10, Part B §7)")
         Integer warmupEpochs,

@@ -14,6 +14,8 @@ import org.mlaan.lab.core.config.TrainingConfig;
  *   <li>{@code STEP}: lr0, times 0.1 from epoch 80 and again from epoch 120 (0-based epochs, as the
  *       reference code adjusts at the start of those epochs).
  *   <li>{@code CONSTANT}: lr0 throughout.
+ *   <li>{@code COSINE_IMAGENET}: {@code 0.5*lr0*(1+cos(pi*epoch/E))} with the 0-based epoch and no
+ *       warm-up, the MLAAN ImageNet code's schedule.
  * </ul>
  */
 public final class LearningRateSchedule {
@@ -58,6 +60,9 @@ public final class LearningRateSchedule {
                 return baseRate;
             case STEP:
                 return stepRate(epoch);
+            case COSINE_IMAGENET:
+                // ALGORITHMS.md Part B §7 (ImageNet, I/imagenet_DDP.py): 0-based epoch, no warm-up.
+                return 0.5 * baseRate * (1 + Math.cos(Math.PI * epoch / epochs));
             case COSINE:
             default:
                 return cosineRate(epoch);

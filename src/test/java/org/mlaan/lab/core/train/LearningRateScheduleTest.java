@@ -72,6 +72,14 @@ class LearningRateScheduleTest {
     }
 
     @Test
+    void imagenetCosineStartsAtTheBaseRateAndCountsEpochsFromZero() {
+        LearningRateSchedule s = new LearningRateSchedule(ScheduleKind.COSINE_IMAGENET, 0.05, 150, 10, 0.01);
+        assertEquals(0.05, s.rate(0), 1e-12, "no warm-up, whatever warmupEpochs says");
+        assertEquals(0.5 * 0.05 * (1 + Math.cos(Math.PI * 75 / 150)), s.rate(75), 1e-12);
+        assertEquals(ScheduleKind.COSINE_IMAGENET, ScheduleKind.parse("cosine-imagenet"));
+    }
+
+    @Test
     void negativeEpochIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> cosine.rate(-1));
     }
