@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
@@ -23,8 +24,7 @@ public final class BasicBlockUnit extends UnitBlock {
     private final BatchNorm bn1;
     private final Conv2d conv2;
     private final BatchNorm bn2;
-    private final Conv2d projectionConv;
-    private final BatchNorm projectionBn;
+    private final Block[] projection;
 
     BasicBlockUnit(Unit unit, SplittableRandom random) {
         super(unit);
@@ -34,13 +34,7 @@ public final class BasicBlockUnit extends UnitBlock {
         this.bn1 = addChildBlock("bn1", ResNetLayers.batchNorm());
         this.conv2 = addChildBlock("conv2", ResNetLayers.conv(3, width, 1, 1, random));
         this.bn2 = addChildBlock("bn2", ResNetLayers.batchNorm());
-        if (unit.projection()) {
-            this.projectionConv = addChildBlock("shortcutConv", ResNetLayers.conv(1, width, stride, 0, random));
-            this.projectionBn = addChildBlock("shortcutBn", ResNetLayers.batchNorm());
-        } else {
-            this.projectionConv = null;
-            this.projectionBn = null;
-        }
+        this.projection = addShortcut(width, random);
     }
 
     @Override
@@ -49,8 +43,7 @@ public final class BasicBlockUnit extends UnitBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray y = Activation.relu(apply(bn1, ps, apply(conv1, ps, x, training), training));
         y = apply(bn2, ps, apply(conv2, ps, y, training), training);
-        NDArray shortcut = projectionConv == null ? x
-                : apply(projectionBn, ps, apply(projectionConv, ps, x, training), training);
+        NDArray shortcut = shortcut(projection, ps, x, training);
         // In place, as torchvision's "out += identity": BN's backward does not need its output.
         return new NDList(Activation.relu(y.addi(shortcut)));
     }
@@ -63,8 +56,6 @@ public final class BasicBlockUnit extends UnitBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         initializeChain(manager, dataType, inputShapes[0], conv1, bn1, conv2, bn2);
-        if (projectionConv != null) {
-            initializeChain(manager, dataType, inputShapes[0], projectionConv, projectionBn);
-        }
+        initializeShortcut(projection, manager, dataType, inputShapes[0]);
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
@@ -26,8 +27,7 @@ public final class BottleneckUnit extends UnitBlock {
     private final BatchNorm bn2;
     private final Conv2d conv3;
     private final BatchNorm bn3;
-    private final Conv2d projectionConv;
-    private final BatchNorm projectionBn;
+    private final Block[] projection;
 
     BottleneckUnit(Unit unit, SplittableRandom random) {
         super(unit);
@@ -40,13 +40,7 @@ public final class BottleneckUnit extends UnitBlock {
         this.bn2 = addChildBlock("bn2", ResNetLayers.batchNorm());
         this.conv3 = addChildBlock("conv3", ResNetLayers.conv(1, out, 1, 0, random));
         this.bn3 = addChildBlock("bn3", ResNetLayers.batchNorm());
-        if (unit.projection()) {
-            this.projectionConv = addChildBlock("shortcutConv", ResNetLayers.conv(1, out, stride, 0, random));
-            this.projectionBn = addChildBlock("shortcutBn", ResNetLayers.batchNorm());
-        } else {
-            this.projectionConv = null;
-            this.projectionBn = null;
-        }
+        this.projection = addShortcut(out, random);
     }
 
     @Override
@@ -56,8 +50,7 @@ public final class BottleneckUnit extends UnitBlock {
         NDArray y = Activation.relu(apply(bn1, ps, apply(conv1, ps, x, training), training));
         y = Activation.relu(apply(bn2, ps, apply(conv2, ps, y, training), training));
         y = apply(bn3, ps, apply(conv3, ps, y, training), training);
-        NDArray shortcut = projectionConv == null ? x
-                : apply(projectionBn, ps, apply(projectionConv, ps, x, training), training);
+        NDArray shortcut = shortcut(projection, ps, x, training);
         return new NDList(Activation.relu(y.addi(shortcut)));
     }
 
@@ -69,8 +62,6 @@ public final class BottleneckUnit extends UnitBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         initializeChain(manager, dataType, inputShapes[0], conv1, bn1, conv2, bn2, conv3, bn3);
-        if (projectionConv != null) {
-            initializeChain(manager, dataType, inputShapes[0], projectionConv, projectionBn);
-        }
+        initializeShortcut(projection, manager, dataType, inputShapes[0]);
     }
 }

@@ -56,6 +56,33 @@ public abstract class UnitBlock extends AbstractBlock {
         return s;
     }
 
+    /**
+     * Registers the conv1x1 (stride of the unit) + BN shortcut of a block whose plan marks a
+     * projection (ALGORITHMS.md Part B §1); null for the identity shortcut.
+     */
+    protected final Block[] addShortcut(int filters, java.util.SplittableRandom random) {
+        if (!unit.projection()) {
+            return null;
+        }
+        return new Block[] {
+            addChildBlock("shortcutConv", ResNetLayers.conv(1, filters, unit.stride(), 0, random)),
+            addChildBlock("shortcutBn", ResNetLayers.batchNorm())
+        };
+    }
+
+    /** The shortcut branch of {@code x}: the projection when there is one, else x itself. */
+    protected static NDArray shortcut(Block[] projection, ParameterStore ps, NDArray x, boolean training) {
+        return projection == null ? x : apply(projection[1], ps, apply(projection[0], ps, x, training), training);
+    }
+
+    /** Initialises the projection, if any, on the block's input shape. */
+    protected static void initializeShortcut(Block[] projection, ai.djl.ndarray.NDManager manager,
+            ai.djl.ndarray.types.DataType type, Shape input) {
+        if (projection != null) {
+            initializeChain(manager, type, input, projection);
+        }
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + "(" + unit.name() + ": " + unit.in() + " -> " + unit.out() + ")";
