@@ -33,7 +33,8 @@ class BenchmarkTest {
     @Test
     void benchmarkOfAnUnavailableMethodIsRejected() {
         ConfigException e = assertThrows(ConfigException.class, () -> Benchmark.run(
-                TinyData.config("bench", 1, 8, null).withMethod("MAN"), 3, "cpu", TinyData.make(8, 8, 16, 4, 1)));
+                TinyData.config("bench", 1, 8, null).withMethod("MAN")
+                        .withSplit(org.mlaan.lab.core.config.SplitConfig.cuts(java.util.List.of("1.2"))), 3, "cpu", TinyData.make(8, 8, 16, 4, 1)));
         assertTrue(e.getMessage().contains("method: 'MAN' is not available in this build yet; available: BP"));
     }
 }

@@ -54,6 +54,6 @@ final class TinyData {
     static ExperimentConfig config(String name, int epochs, int batch, Integer stepsPerEpoch) {
         TrainingConfig t = new TrainingConfig(epochs, batch, 0.05, 0.9, true, 5e-4, "cosine", 0, 0.01, 1,
                 stepsPerEpoch);
-        return new ExperimentConfig(name, null, new NetworkConfig("resnet20"), null, "BP", t, 7L, "cpu");
+        return new ExperimentConfig(name, null, new NetworkConfig("resnet20"), null, "BP", null, null, t, 7L, "cpu");
     }
 }

@@ -255,7 +255,8 @@ class TrainingRunTest {
 
     @Test
     void anotherMethodIsRejectedBeforeAnythingRuns() {
-        ExperimentConfig config = TinyData.config("dgl", 1, 8, null).withMethod("DGL+MLAAN");
+        ExperimentConfig config = TinyData.config("dgl", 1, 8, null).withMethod("DGL+MLAAN")
+                .withSplit(org.mlaan.lab.core.config.SplitConfig.cuts(java.util.List.of("1.2")));
         ConfigException e = assertThrows(ConfigException.class,
                 () -> TrainingRun.create(config, RunOptions.defaults().withOutDir(tmp), DATA));
         assertEquals("config: method: 'DGL+MLAAN' is not available in this build yet; available: BP", e.getMessage());

@@ -76,6 +76,15 @@ public final class ConfigFiles {
         return config;
     }
 
+    /** Parses config text without validating it (tests and tools that validate later). */
+    public static ExperimentConfig mapperRead(String json) {
+        try {
+            return MAPPER.readValue(json, ExperimentConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+    }
+
     public static String toJson(ExperimentConfig config) {
         try {
             return MAPPER.writeValueAsString(config);

@@ -24,6 +24,7 @@ public final class ConfigValidator {
         }
         dataset(out, config.dataset());
         training(out, config.training());
+        localPlan(out, config);
         if (config.name() != null && !config.name().matches("[A-Za-z0-9._+-]{1,80}")) {
             out.add("name: use 1 to 80 letters, digits, '.', '_', '+' or '-' (it names the run folder), got '"
                     + config.name() + "'");
@@ -36,6 +37,22 @@ public final class ConfigValidator {
         List<String> problems = problems(config);
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
+        }
+    }
+
+    /** The split and auxiliary roles, checked on the network at its natural input size. */
+    private static void localPlan(List<String> out, ExperimentConfig config) {
+        Arch arch;
+        try {
+            arch = config.network().archOrDefault();
+            config.methodOrDefault();
+        } catch (IllegalArgumentException e) {
+            return; // already reported above
+        }
+        try {
+            org.mlaan.lab.core.local.LocalPlanner.resolve(config, org.mlaan.lab.core.plan.NetworkPlan.of(arch));
+        } catch (ConfigException e) {
+            out.addAll(e.problems());
         }
     }
 
@@ -105,8 +122,4 @@ public final class ConfigValidator {
         check(out, field, (Runnable) parse::get);
     }
 
-    /** The arch named by a config, for callers that already validated it. */
-    static Arch arch(ExperimentConfig c) {
-        return c.network().archOrDefault();
-    }
 }

@@ -21,6 +21,10 @@ public record ExperimentConfig(
         @JsonPropertyDescription("BP | DGL | InfoPro | DGL+MLM | DGL+LAM | DGL+MLAAN | InfoPro+MLAAN | MAN | MAN++"
                 + " | AugLocal (default BP)")
         String method,
+        @JsonPropertyDescription("where the network is cut into modules (local methods only)")
+        SplitConfig split,
+        @JsonPropertyDescription("auxiliary roles of the modules; leave out for the method's defaults")
+        LocalConfig local,
         @JsonPropertyDescription("optimiser and schedule")
         TrainingConfig training,
         @JsonPropertyDescription("seed of every random choice of the run: initial weights, order, augmentation"
@@ -41,7 +45,12 @@ public record ExperimentConfig(
 
     /** The lab's embedded default: ResNet-20, BP, on the built-in data set. */
     public static ExperimentConfig defaults() {
-        return new ExperimentConfig(null, null, null, null, null, null, null, null);
+        return new ExperimentConfig(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The local section, or no overrides when it is left out. */
+    public LocalConfig localOrDefault() {
+        return local == null ? LocalConfig.defaults() : local;
     }
 
     public String nameOrDefault() {
@@ -61,22 +70,34 @@ public record ExperimentConfig(
     }
 
     public ExperimentConfig withTraining(TrainingConfig t) {
-        return new ExperimentConfig(name, description, network, dataset, method, t, seed, device);
+        return new ExperimentConfig(name, description, network, dataset, method, split, local, t, seed, device);
     }
 
     public ExperimentConfig withDevice(String d) {
-        return new ExperimentConfig(name, description, network, dataset, method, training, seed, d);
+        return new ExperimentConfig(name, description, network, dataset, method, split, local, training, seed, d);
     }
 
     public ExperimentConfig withSeed(long s) {
-        return new ExperimentConfig(name, description, network, dataset, method, training, s, device);
+        return new ExperimentConfig(name, description, network, dataset, method, split, local, training, s, device);
     }
 
     public ExperimentConfig withDataset(DatasetConfig d) {
-        return new ExperimentConfig(name, description, network, d, method, training, seed, device);
+        return new ExperimentConfig(name, description, network, d, method, split, local, training, seed, device);
+    }
+
+    public ExperimentConfig withSplit(SplitConfig sp) {
+        return new ExperimentConfig(name, description, network, dataset, method, sp, local, training, seed, device);
+    }
+
+    public ExperimentConfig withLocal(LocalConfig l) {
+        return new ExperimentConfig(name, description, network, dataset, method, split, l, training, seed, device);
+    }
+
+    public ExperimentConfig withName(String n) {
+        return new ExperimentConfig(n, description, network, dataset, method, split, local, training, seed, device);
     }
 
     public ExperimentConfig withMethod(String m) {
-        return new ExperimentConfig(name, description, network, dataset, m, training, seed, device);
+        return new ExperimentConfig(name, description, network, dataset, m, split, local, training, seed, device);
     }
 }

@@ -1,0 +1,291 @@
+package org.mlaan.lab.core.local;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.mlaan.lab.core.config.ConfigException;
+import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.config.LocalConfig;
+import org.mlaan.lab.core.config.Method;
+import org.mlaan.lab.core.config.ModuleOverride;
+import org.mlaan.lab.core.config.SplitConfig;
+import org.mlaan.lab.core.plan.NetworkPlan;
+import org.mlaan.lab.core.plan.Unit;
+import org.mlaan.lab.core.split.LeapRule;
+import org.mlaan.lab.core.split.ModuleSpan;
+import org.mlaan.lab.core.split.PaperPresets;
+import org.mlaan.lab.core.split.Split;
+import org.mlaan.lab.core.split.SplitException;
+import org.mlaan.lab.core.split.SplitPreset;
+
+/**
+ * Resolves a config into a {@link LocalPlan}: the split, then the method's default roles for
+ * every module, then the config's overrides, then a check that every module can run. Problems
+ * are listed together, each with its field path and module.
+ */
+public final class LocalPlanner {
+    private LocalPlanner() {}
+
+    /**
+     * The local plan of {@code config} on {@code network}.
+     *
+     * @throws ConfigException listing every problem, named by field and module
+     */
+    public static LocalPlan resolve(ExperimentConfig config, NetworkPlan network) throws ConfigException {
+        List<String> problems = new ArrayList<>();
+        Method method = config.methodOrDefault();
+        LocalConfig local = config.localOrDefault();
+        SplitConfig splitConfig = config.split();
+        MethodDefaults d = MethodDefaults.of(method, network.arch());
+
+        if (method == Method.BP) {
+            if (splitConfig != null && (splitConfig.preset() != null
+                    || (splitConfig.cutsAfter() != null && !splitConfig.cutsAfter().isEmpty()))) {
+                problems.add("split: method BP trains end to end, so it takes no split; remove it or pick a local method");
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(null, problems);
+            }
+            ModuleSpan whole = new ModuleSpan(0, 0, network.size() - 1, "stem", "head");
+            ModuleRoles roles = new ModuleRoles(whole, HeadKind.NONE, 1, 0, HeadKind.NONE, 0, List.of(), 0, 0,
+                    MomentumAuxKind.NONE, null, 0, 0);
+            return new LocalPlan(method, network, List.of(roles), EmaUpdate.EVERY, CopyInit.COPY,
+                    LastModuleLoss.BOTH, false, false, 0);
+        }
+
+        SplitPreset preset = null;
+        Split split = null;
+        if (splitConfig == null || (splitConfig.preset() == null && splitConfig.cutsAfter() == null)) {
+            List<String> ids = PaperPresets.forArch(network.arch()).stream().map(SplitPreset::id).toList();
+            problems.add("split: method " + method.label() + " needs a split: split.cutsAfter (unit names)"
+                    + (ids.isEmpty() ? "" : " or split.preset (one of " + ids + ")"));
+        } else if (splitConfig.preset() != null && splitConfig.cutsAfter() != null) {
+            problems.add("split: give split.preset or split.cutsAfter, not both");
+        } else if (splitConfig.preset() != null) {
+            try {
+                preset = PaperPresets.get(splitConfig.preset());
+                if (preset.arch() != network.arch()) {
+                    problems.add("split.preset: " + preset.id() + " is written for " + preset.arch().id()
+                            + ", not " + network.arch().id());
+                } else {
+                    split = preset.split();
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("split.preset: " + e.getMessage());
+            }
+        } else {
+            split = new Split(splitConfig.cutsAfter());
+        }
+        List<ModuleSpan> spans = null;
+        if (split != null) {
+            try {
+                spans = split.resolve(network);
+            } catch (SplitException e) {
+                e.problems().forEach(p -> problems.add("split.cutsAfter: " + p));
+            }
+            if (spans != null && spans.size() < 2) {
+                problems.add("split: method " + method.label() + " needs at least one cut (2 modules)");
+                spans = null;
+            }
+        }
+
+        HeadKind independent = parse(problems, "local.independentHead", local.independentHead(), d.independentHead(),
+                () -> HeadKind.parse(local.independentHead()));
+        HeadKind cascadeHead = parse(problems, "local.cascadeHead", local.cascadeHead(), d.cascadeHead(),
+                () -> HeadKind.parse(local.cascadeHead()));
+        EmaUpdate emaUpdate = parse(problems, "local.emaUpdate", local.emaUpdate(), EmaUpdate.EVERY,
+                () -> EmaUpdate.parse(local.emaUpdate()));
+        CopyInit copyInit = parse(problems, "local.copyInit", local.copyInit(), d.copyInit(),
+                () -> CopyInit.parse(local.copyInit()));
+        LastModuleLoss lastLoss = parse(problems, "local.lastModuleLoss", local.lastModuleLoss(), LastModuleLoss.BOTH,
+                () -> LastModuleLoss.parse(local.lastModuleLoss()));
+        MomentumAuxKind man = parse(problems, "local.momentumAux", local.momentumAux(), d.momentumAux(),
+                () -> MomentumAuxKind.parse(local.momentumAux()));
+        LambdaRatio ratio = parse(problems, "local.lambdaRatio", local.lambdaRatio(), d.lambdaRatio(),
+                () -> LambdaRatio.parse(local.lambdaRatio()));
+        double wx = orDefault(local.wx(), d.wx());
+        double wy = orDefault(local.wy(), d.wy());
+        int window = local.window() == null ? d.window() : local.window();
+        boolean leap = local.leap() == null ? d.leap() : local.leap();
+        int emaTwins = local.emaTwins() == null ? 1 : local.emaTwins();
+        double momentum = orDefault(local.momentum(), 0.995);
+        double[] lambdas = d.lambdas();
+        if (local.lambdas() != null) {
+            if (local.lambdas().size() != 4) {
+                problems.add("local.lambdas: expected 4 numbers [ixx_1, ixy_1, ixx_2, ixy_2], got " + local.lambdas().size());
+            } else {
+                lambdas = local.lambdas().stream().mapToDouble(Double::doubleValue).toArray();
+            }
+        }
+        checkRange(problems, "local.wx", wx);
+        checkRange(problems, "local.wy", wy);
+        checkWindow(problems, "local.window", window);
+        checkMomentum(problems, "local.momentum", momentum);
+        if (emaTwins < 0) {
+            problems.add("local.emaTwins: expected 0 or more, got " + emaTwins);
+        }
+        int augDepth = local.augLocalDepth() == null ? 3 : local.augLocalDepth();
+        if (augDepth < 1) {
+            problems.add("local.augLocalDepth: expected at least 1, got " + augDepth);
+        }
+
+        if (spans == null || !problems.isEmpty()) {
+            throw new ConfigException(null, problems.isEmpty() ? List.of("split: cannot be resolved") : problems);
+        }
+        int k = spans.size();
+        if (window > k) {
+            problems.add("local.window: a window of " + window + " modules needs at least " + window
+                    + " modules, the split has " + k);
+        }
+        Map<Integer, ModuleOverride> overrides = overrides(problems, local.modules(), k);
+        boolean reuse = preset != null && preset.reusesEarlierBlocks();
+        List<List<String>> defaultLeaps = !leap ? null
+                : preset != null && preset.hasLeapTable() ? preset.leaps() : LeapRule.defaults(network, spans);
+
+        List<ModuleRoles> modules = new ArrayList<>();
+        for (ModuleSpan span : spans) {
+            int i = span.index();
+            boolean last = i == k - 1;
+            ModuleOverride o = overrides.get(i);
+            String at = o == null ? "local" : "local.modules[module " + i + "]";
+            HeadKind ind = o != null && o.independentHead() != null
+                    ? parse(problems, at + ".independentHead", o.independentHead(), independent,
+                            () -> HeadKind.parse(o.independentHead()))
+                    : independent;
+            HeadKind casc = o != null && o.cascadeHead() != null
+                    ? parse(problems, at + ".cascadeHead", o.cascadeHead(), cascadeHead,
+                            () -> HeadKind.parse(o.cascadeHead()))
+                    : cascadeHead;
+            double mwx = o != null && o.wx() != null ? o.wx() : wx;
+            double mwy = o != null && o.wy() != null ? o.wy() : wy;
+            int mw = o != null && o.window() != null ? o.window() : window;
+            double mm = o != null && o.momentum() != null ? o.momentum() : momentum;
+            int twins = o != null && o.emaTwins() != null ? o.emaTwins() : emaTwins;
+            if (o != null) {
+                checkRange(problems, at + ".wx", mwx);
+                checkRange(problems, at + ".wy", mwy);
+                checkWindow(problems, at + ".window", mw);
+                checkMomentum(problems, at + ".momentum", mm);
+            }
+            List<String> leapList = List.of();
+            if (!last) {
+                if (o != null && o.leap() != null) {
+                    leapList = o.leap();
+                } else if (defaultLeaps != null) {
+                    leapList = defaultLeaps.get(i);
+                }
+                if (!leapList.isEmpty()) {
+                    for (String p : LeapRule.problems(network, span, leapList, reuse)) {
+                        problems.add(at + ".leap: " + p);
+                    }
+                    if (twins > leapList.size()) {
+                        problems.add(at + ".emaTwins: module " + i + " has " + leapList.size()
+                                + " leap blocks, so at most " + leapList.size() + " twins, got " + twins);
+                    }
+                }
+            }
+            String next = null;
+            if (man != MomentumAuxKind.NONE && !last) {
+                next = network.unit(span.last() + 1).name();
+                if (!network.unit(span.last() + 1).isBlock()) {
+                    problems.add(at + ": module " + i + " is followed by the head, so MAN has no next block to copy");
+                }
+            }
+            double[] lam = lambdasFor(lambdas, ratio, network, span, k);
+            modules.add(new ModuleRoles(span, last ? HeadKind.NONE : ind, mwx, mw, last ? HeadKind.NONE : casc, mwy,
+                    leapList, leapList.isEmpty() ? 0 : twins, mm, last ? MomentumAuxKind.NONE : man, next,
+                    lam[0], lam[1]));
+        }
+        for (ModuleRoles r : modules) {
+            if (r.index() < k - 1 && !r.hasIndependentLoss() && !r.hasCascadeLoss() && !hasLaterCascadeOver(modules, r)) {
+                problems.add("module " + r.index() + " (" + r.span().firstName() + ".." + r.span().lastName()
+                        + "): no loss reaches it; give it an independent head or a cascaded window");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(null, problems);
+        }
+        return new LocalPlan(method, network, modules, emaUpdate, copyInit, lastLoss,
+                local.decoder() == null || local.decoder(), reuse, augDepth);
+    }
+
+    /** Whether a later module's cascaded window spans module {@code r} (so a loss reaches it). */
+    private static boolean hasLaterCascadeOver(List<ModuleRoles> modules, ModuleRoles r) {
+        for (ModuleRoles later : modules) {
+            boolean lastWithY = later.index() == modules.size() - 1 && later.window() >= 2;
+            if (later.index() > r.index() && (later.hasCascadeLoss() || lastWithY)
+                    && later.windowStart() <= r.index()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ALGORITHMS.md Part B §3: ratio = idx/(K-2) (0 when K = 2); lambda1 = ixx_1(1-r) + ixx_2 r, lambda2 likewise.
+    static double[] lambdasFor(double[] l, LambdaRatio ratio, NetworkPlan network, ModuleSpan span, int k) {
+        double idx;
+        if (ratio == LambdaRatio.MODULE) {
+            idx = span.index();
+        } else {
+            // Part B §6: the stage of the block after the module, 1-based as layer{s}.
+            Unit next = network.unit(Math.min(span.last() + 1, network.size() - 2));
+            idx = next.stage();
+        }
+        double r = k <= 2 ? 0 : idx / (k - 2);
+        return new double[] {l[0] * (1 - r) + l[2] * r, l[1] * (1 - r) + l[3] * r};
+    }
+
+    private static Map<Integer, ModuleOverride> overrides(List<String> problems, List<ModuleOverride> list, int k) {
+        Map<Integer, ModuleOverride> out = new HashMap<>();
+        if (list == null) {
+            return out;
+        }
+        for (int j = 0; j < list.size(); j++) {
+            ModuleOverride o = list.get(j);
+            if (o.module() == null) {
+                problems.add("local.modules[" + j + "].module: required (the module index from 0)");
+            } else if (o.module() < 0 || o.module() >= k) {
+                problems.add("local.modules[" + j + "].module: expected 0.." + (k - 1) + " for this split, got " + o.module());
+            } else if (out.put(o.module(), o) != null) {
+                problems.add("local.modules[" + j + "].module: module " + o.module() + " is listed twice");
+            }
+        }
+        return out;
+    }
+
+    private static <T> T parse(List<String> problems, String field, String text, T fallback, Supplier<T> parser) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(field + ": " + e.getMessage());
+            return fallback;
+        }
+    }
+
+    private static double orDefault(Double v, double d) {
+        return v == null ? d : v;
+    }
+
+    private static void checkRange(List<String> problems, String field, double v) {
+        if (!(v >= 0 && v <= 100)) {
+            problems.add(field + ": expected a weight in [0, 100], got " + v);
+        }
+    }
+
+    private static void checkWindow(List<String> problems, String field, int w) {
+        if (w < 0 || w > 3) {
+            problems.add(field + ": expected 0, 1, 2 or 3, got " + w);
+        }
+    }
+
+    private static void checkMomentum(List<String> problems, String field, double m) {
+        if (!(m >= 0 && m <= 1)) {
+            problems.add(field + ": expected an EMA momentum in [0, 1], got " + m);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.mlaan.lab.core.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mlaan.lab.core.config.ConfigException;
+import org.mlaan.lab.core.config.ConfigFiles;
+import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.plan.Arch;
+import org.mlaan.lab.core.plan.NetworkPlan;
+
+class LocalPlannerTest {
+    private static final NetworkPlan R32 = NetworkPlan.of(Arch.RESNET32);
+
+    private static LocalPlan plan(String json, NetworkPlan network) throws ConfigException {
+        ExperimentConfig c = ConfigFiles.mapperRead(json);
+        return LocalPlanner.resolve(c, network);
+    }
+
+    private static String problems(String json) {
+        return assertThrows(ConfigException.class, () -> ConfigFiles.parse(json, "c.json")).getMessage();
+    }
+
+    @Test
+    void backpropIsOneModuleWithoutRoles() throws ConfigException {
+        LocalPlan p = plan("{\"network\": {\"arch\": \"resnet32\"}}", R32);
+        assertTrue(p.isBackprop());
+        assertEquals(17, p.modules().get(0).span().unitCount());
+    }
+
+    @Test
+    void mlaanOnThePaperSplitTakesTheLeapTableAndTheCodeWeights() throws ConfigException {
+        LocalPlan p = plan("""
+                {"network": {"arch": "resnet32"}, "method": "DGL+MLAAN", "split": {"preset": "resnet32-k16"}}
+                """, R32);
+        assertEquals(16, p.k());
+        ModuleRoles m11 = p.modules().get(11);
+        assertEquals("3.0", m11.span().firstName());
+        assertEquals(List.of("3.1", "3.2", "3.4"), m11.leap());
+        assertEquals(1, m11.emaTwins());
+        assertEquals(HeadKind.DGL, m11.independentHead());
+        assertEquals(0.001, m11.wx());
+        assertEquals(0.999, m11.wy());
+        assertEquals(2, m11.window());
+        assertFalse(p.modules().get(0).hasCascadeLoss(), "no full window at module 0 (Part B §4)");
+        assertTrue(p.modules().get(1).hasCascadeLoss());
+        assertTrue(p.lastHasCascade());
+        assertEquals(List.of(), p.last().leap());
+        assertEquals(HeadKind.NONE, p.last().independentHead());
+    }
+
+    @Test
+    void methodNamesSwitchTheRolesOnAndOff() throws ConfigException {
+        String split = ", \"network\": {\"arch\": \"resnet32\"}, \"split\": {\"preset\": \"resnet32-k8\"}}";
+        LocalPlan dgl = plan("{\"method\": \"DGL\"" + split, R32);
+        assertEquals(0, dgl.modules().get(3).window());
+        assertTrue(dgl.modules().get(3).leap().isEmpty());
+        assertEquals(1.0, dgl.modules().get(3).wx());
+        LocalPlan mlm = plan("{\"method\": \"DGL+MLM\"" + split, R32);
+        assertEquals(2, mlm.modules().get(3).window());
+        assertTrue(mlm.modules().get(3).leap().isEmpty());
+        LocalPlan lam = plan("{\"method\": \"DGL+LAM\"" + split, R32);
+        assertEquals(1, lam.modules().get(3).window());
+        assertEquals(List.of("3.0", "3.2", "3.3", "3.4"), lam.modules().get(3).leap());
+        assertTrue(lam.modules().get(0).hasCascadeLoss(), "a window of 1 is full at module 0");
+        assertFalse(lam.lastHasCascade());
+    }
+
+    @Test
+    void anyOtherSplitGetsTheLeapRule() throws ConfigException {
+        LocalPlan p = plan("""
+                {"network": {"arch": "resnet20"}, "method": "DGL+MLAAN", "split": {"cutsAfter": ["1.1", "2.2"]}}
+                """, NetworkPlan.of(Arch.RESNET20));
+        assertEquals(3, p.k());
+        assertEquals(List.of("2.0", "3.0", "3.1", "3.2"), p.modules().get(0).leap());
+        assertEquals(List.of("3.0", "3.1", "3.2"), p.modules().get(1).leap());
+    }
+
+    @Test
+    void manCopiesTheNextBlockAndWeighsByStage() throws ConfigException {
+        LocalPlan p = plan("""
+                {"network": {"arch": "resnet32"}, "method": "MAN", "split": {"preset": "resnet32-k4"}}
+                """, R32);
+        assertEquals("1.3", p.modules().get(0).momentumBlock());
+        assertEquals("2.2", p.modules().get(1).momentumBlock());
+        assertEquals(MomentumAuxKind.MAN, p.modules().get(2).momentumAux());
+        assertEquals(CopyInit.REINIT, p.copyInit());
+        // Module 1 ends at 2.1, so the next block is in stage 2: ratio 2/(4-2) = 1 -> (ixx_2, ixy_2) = (0, 0).
+        assertEquals(0.0, p.modules().get(1).lambdaRecon(), 1e-12);
+        // Module 0's next block is in stage 1: ratio 1/2 -> lambda1 = 5*0.5 + 0 = 2.5, lambda2 = 0.5*0.5 = 0.25.
+        assertEquals(2.5, p.modules().get(0).lambdaRecon(), 1e-12);
+        assertEquals(0.25, p.modules().get(0).lambdaCls(), 1e-12);
+    }
+
+    @Test
+    void infoproWeightsInterpolateOverTheModuleIndex() throws ConfigException {
+        LocalPlan p = plan("""
+                {"network": {"arch": "resnet32"}, "method": "InfoPro", "split": {"preset": "resnet32-k4"},
+                 "local": {"lambdas": [6, 0, 1, 2]}}
+                """, R32);
+        assertEquals(6.0, p.modules().get(0).lambdaRecon(), 1e-12);
+        assertEquals(0.0, p.modules().get(0).lambdaCls(), 1e-12);
+        assertEquals(3.5, p.modules().get(1).lambdaRecon(), 1e-12);
+        assertEquals(1.0, p.modules().get(1).lambdaCls(), 1e-12);
+        assertEquals(1.0, p.modules().get(2).lambdaRecon(), 1e-12);
+        assertEquals(2.0, p.modules().get(2).lambdaCls(), 1e-12);
+    }
+
+    @Test
+    void whatCannotRunIsNamedByFieldAndModule() {
+        String m = problems("""
+                {"network": {"arch": "resnet32"}, "method": "DGL+MLAAN", "split": {"preset": "resnet32-k8"},
+                 "local": {"modules": [{"module": 3, "leap": ["1.4", "3.0", "3.4"]}, {"module": 9}]}}
+                """);
+        assertTrue(m.contains("local.modules[module 3].leap: module 3 (2.0..2.1): leap block 1.4 is at or before"), m);
+        assertTrue(m.contains("local.modules[1].module: expected 0..7 for this split, got 9"), m);
+        assertTrue(problems("{\"method\": \"DGL\"}").contains("split: method DGL needs a split"));
+        assertTrue(problems("{\"split\": {\"cutsAfter\": [\"1.0\"]}}").contains("method BP trains end to end"));
+        assertTrue(problems("{\"network\": {\"arch\": \"resnet20\"}, \"method\": \"DGL\", \"split\": {\"preset\": \"resnet32-k8\"}}")
+                .contains("split.preset: resnet32-k8 is written for resnet32, not resnet20"));
+        assertTrue(problems("{\"method\": \"DGL\", \"split\": {\"cutsAfter\": [\"1.0\"]}, \"local\": {\"independentHead\": \"mlp\"}}")
+                .contains("local.independentHead: unknown head 'mlp'"));
+        assertTrue(problems("{\"method\": \"DGL\", \"split\": {\"cutsAfter\": [\"1.0\"]}, \"local\": {\"independentHead\": \"none\"}}")
+                .contains("module 0 (stem..1.0): no loss reaches it"));
+    }
+}
