@@ -122,6 +122,16 @@ public final class LeapStack implements AuxComponent {
         return units;
     }
 
+    /** The shape of one input sample (the first copied block's input, i.e. the module's output). */
+    public TensorShape input() {
+        return trainable.get(0).unit().in();
+    }
+
+    /** The shape of one output sample (the last copied block's output), for the head that reads it. */
+    public TensorShape output() {
+        return trainable.get(trainable.size() - 1).unit().out();
+    }
+
     /** Depth n of the stack. */
     public int depth() {
         return trainable.size();

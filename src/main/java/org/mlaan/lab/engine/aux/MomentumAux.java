@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.mlaan.lab.core.local.CopyInit;
 import org.mlaan.lab.core.plan.NetworkPlan;
+import org.mlaan.lab.core.plan.TensorShape;
 import org.mlaan.lab.core.plan.Unit;
 import org.mlaan.lab.engine.Backbone;
 
@@ -95,6 +96,7 @@ public final class MomentumAux implements AuxComponent {
         return next;
     }
 
+    // ALGORITHMS.md Part B §6: y = LB(x) + EMA(x); MAN++: y = s*LB(x) + (2-s)*EMA(x).
     /** Runs the pair on the module output {@code x}; results are attached to {@code x}'s manager. */
     public NDArray forward(ParameterStore ps, NDArray x, boolean training) {
         NDArray lb = learnable.forward(ps, x, training);
@@ -120,6 +122,11 @@ public final class MomentumAux implements AuxComponent {
     /** The copied next block. */
     public Unit unit() {
         return learnable.unit();
+    }
+
+    /** The shape of one output sample (the next block's output), for the head that reads it. */
+    public TensorShape output() {
+        return learnable.unit().out();
     }
 
     /** The trainable copy LB. */

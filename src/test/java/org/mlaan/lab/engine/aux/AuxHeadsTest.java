@@ -111,6 +111,18 @@ class AuxHeadsTest {
     }
 
     @Test
+    void augLocalOnABottleneckNetBuildsBottlenecksOfThePlannedShapes() {
+        NetworkPlan plan = NetworkPlan.of(Arch.RESNET50, 64, 10);
+        try (NDManager m = NDManager.newBaseManager()) {
+            AuxHead head = AuxHeads.augLocal(plan, 0, 2, new SplittableRandom(5));
+            head.initialize(m);
+            assertEquals(AugLocalLayout.of(plan, 0, 2).params(), head.parameterCount());
+            NDArray logits = head.forward(new ParameterStore(m, false), m.randomNormal(new Shape(2, 64, 16, 16)), true);
+            assertEquals(new Shape(2, 10), logits.getShape());
+        }
+    }
+
+    @Test
     void theSeedFixesTheWeights() {
         try (NDManager m = NDManager.newBaseManager()) {
             TensorShape in = new TensorShape(16, 8, 8);

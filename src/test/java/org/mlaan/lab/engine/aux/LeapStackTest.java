@@ -113,6 +113,8 @@ class LeapStackTest {
             AuxParameters oneTwin = new AuxParameters().add(AuxParameters.prefix(1, ""), one);
             assertEquals(planned, oneTwin.trainableCount());
             assertEquals(R32.unit(R32.indexOf("2.0")).params(), oneTwin.twinCount());
+            assertEquals(R32.unit(R32.indexOf("1.4")).out(), one.input());
+            assertEquals(R32.unit(R32.indexOf("3.4")).out(), one.output());
             assertEquals(new Shape(2, 64, 8, 8),
                     one.forward(new ParameterStore(m, false), m.randomNormal(new Shape(2, 16, 32, 32)), true).getShape());
         }
