@@ -44,24 +44,29 @@ public final class Backbone extends AbstractBlock {
         SplittableRandom random = new SplittableRandom(Seeds.mix(seed, INIT_STREAM));
         List<UnitBlock> list = new ArrayList<>();
         for (Unit u : plan.units()) {
-            UnitBlock block;
-            switch (u.kind()) {
-                case STEM:
-                    block = new StemUnit(u, plan.arch().family(), random);
-                    break;
-                case HEAD:
-                    block = new HeadUnit(u, random);
-                    break;
-                case BLOCK:
-                default:
-                    block = plan.arch().blockType() == BlockType.BASIC
-                            ? new BasicBlockUnit(u, random)
-                            : new BottleneckUnit(u, random);
-                    break;
-            }
-            list.add(addChildBlock(u.name(), block));
+            list.add(addChildBlock(u.name(), newUnitBlock(plan, u, random)));
         }
         this.units = Collections.unmodifiableList(list);
+    }
+
+    /**
+     * A new, uninitialised block for unit {@code u} of {@code plan}'s architecture, with its own
+     * parameters and initializers split from {@code random}: how the backbone builds its units, and
+     * how auxiliary networks build standalone copies of them (or fresh blocks for a unit outside the
+     * chain, {@link NetworkPlan#detachedBlock}). Initialise it on the unit's input shape.
+     */
+    public static UnitBlock newUnitBlock(NetworkPlan plan, Unit u, SplittableRandom random) {
+        switch (u.kind()) {
+            case STEM:
+                return new StemUnit(u, plan.arch().family(), random);
+            case HEAD:
+                return new HeadUnit(u, random);
+            case BLOCK:
+            default:
+                return plan.arch().blockType() == BlockType.BASIC
+                        ? new BasicBlockUnit(u, random)
+                        : new BottleneckUnit(u, random);
+        }
     }
 
     /** A backbone for {@code plan}, initialised in {@code manager} from {@code seed}. */

@@ -8,7 +8,7 @@ import ai.djl.pytorch.jni.JniUtils;
  * the thread that loads the engine; the training thread therefore states it explicitly (in-place
  * updates of leaf weights under grad mode throw, and evaluation must not build graphs).
  */
-final class NoGrad implements AutoCloseable {
+public final class NoGrad implements AutoCloseable {
     private final boolean previous;
 
     private NoGrad() {
@@ -19,7 +19,7 @@ final class NoGrad implements AutoCloseable {
     }
 
     /** Switches grad mode off on this thread until {@link #close()}. */
-    static NoGrad enter() {
+    public static NoGrad enter() {
         return new NoGrad();
     }
 

@@ -1,10 +1,17 @@
 package org.mlaan.lab.core.local;
 
-/** How leap and MAN copies of backbone blocks start (ALGORITHMS.md Part A.4, Part B §5-§6). */
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * How the trainable copies and EMA twins of backbone blocks (LAM, MAN, MAN++) start (ALGORITHMS.md
+ * Part A.4, Part B §5 "Initial values"): {@code copy} or {@code reinit}.
+ */
 public enum CopyInit {
-    /** Exact copies of the live blocks after initialisation (the MLAAN CIFAR code). */
+    /** Equal to the live blocks after the backbone's initialisation (the MLAAN CIFAR code). */
     COPY("copy"),
-    /** Independent random initialisation (the MAN and MLAAN ImageNet code). */
+    /** Independent random initialisation (the MAN code and the MLAAN ImageNet code). */
     REINIT("reinit");
 
     private final String id;
@@ -13,14 +20,25 @@ public enum CopyInit {
         this.id = id;
     }
 
+    /** The id used in configs. */
+    @JsonValue
     public String id() {
         return id;
     }
 
+    /**
+     * Parses {@code copy} or {@code reinit} (case and surrounding blanks ignored).
+     *
+     * @throws IllegalArgumentException naming the accepted ids
+     */
+    @JsonCreator
     public static CopyInit parse(String text) {
-        for (CopyInit c : values()) {
-            if (c.id.equalsIgnoreCase(text.trim())) {
-                return c;
+        if (text != null) {
+            String key = text.trim().toLowerCase(Locale.ROOT);
+            for (CopyInit c : values()) {
+                if (c.id.equals(key)) {
+                    return c;
+                }
             }
         }
         throw new IllegalArgumentException("unknown copy init '" + text + "', expected copy or reinit");

@@ -1,23 +1,29 @@
 package org.mlaan.lab.core.local;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The auxiliary heads a module's local loss can use (ALGORITHMS.md Part A.2, Part B §3, §4, §10). */
+/**
+ * The independent auxiliary head a local module may carry (ALGORITHMS.md Part A.2, Part B §3 and
+ * §10), by its id in configs: {@code none}, {@code probe}, {@code dgl}, {@code infopro},
+ * {@code infopro-2c2f}, {@code auglocal}.
+ */
 public enum HeadKind {
-    /** No head: the module has no loss on this path. */
+    /** No independent head. */
     NONE("none"),
-    /** Global average pool + linear (MLAAN's g_i and h_i). */
+    /** Global average pool + one linear layer (MLAAN's g_i and h_i). */
     PROBE("probe"),
-    /** The MAN++ copy of the DGL head: 8x8 pool, three conv1x1 at width 128, a 3-layer MLP. */
+    /** The MAN++ copy of the DGL head: 8x8 pool, three conv1x1 at 128, a 512-wide MLP. */
     DGL("dgl"),
-    /** InfoPro's 1c2f head (one conv, two linear layers). */
+    /** InfoPro's 1c2f head: one conv3x3, GAP, FC to 128, FC to the classes. */
     INFOPRO_1C2F("infopro"),
-    /** InfoPro's 2c2f head (two convs), MAN's CIFAR default. */
+    /** InfoPro's 2c2f head: the 1c2f head with a second conv3x3. */
     INFOPRO_2C2F("infopro-2c2f"),
-    /** AugLocal: fresh blocks with widths sampled from later layers, pyramid depth. */
+    /** AugLocal: fresh blocks with the widths of uniformly sampled later layers, GAP, FC. */
     AUGLOCAL("auglocal");
 
     private final String id;
@@ -26,20 +32,23 @@ public enum HeadKind {
         this.id = id;
     }
 
-    /** The name used in configs. */
+    /** The id used in configs and on the command line. */
+    @JsonValue
     public String id() {
         return id;
     }
 
-    /** Whether the head is one of InfoPro's (its loss adds the decoder's reconstruction term). */
-    public boolean isInfoPro() {
-        return this == INFOPRO_1C2F || this == INFOPRO_2C2F;
-    }
-
+    /**
+     * Parses an id (case and surrounding blanks ignored).
+     *
+     * @throws IllegalArgumentException naming the accepted ids
+     */
+    @JsonCreator
     public static HeadKind parse(String text) {
         if (text != null) {
+            String key = text.trim().toLowerCase(Locale.ROOT);
             for (HeadKind k : values()) {
-                if (k.id.equalsIgnoreCase(text.trim())) {
+                if (k.id.equals(key)) {
                     return k;
                 }
             }
@@ -47,12 +56,13 @@ public enum HeadKind {
         throw new IllegalArgumentException("unknown head '" + text + "', expected one of " + ids());
     }
 
-    public static List<String> ids() {
-        return Arrays.stream(values()).map(HeadKind::id).collect(Collectors.toList());
+    /** Whether the head is one of InfoPro's (its loss adds the decoder's reconstruction term). */
+    public boolean isInfoPro() {
+        return this == INFOPRO_1C2F || this == INFOPRO_2C2F;
     }
 
-    @Override
-    public String toString() {
-        return id.toLowerCase(Locale.ROOT);
+    /** Every accepted id, for messages. */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(HeadKind::id).collect(Collectors.toList());
     }
 }

@@ -85,6 +85,16 @@ public final class NetworkPlan {
                         + units.get(units.size() - 2).name() + ", head)");
     }
 
+    /**
+     * A residual block of this plan's block type that is not part of the chain (an auxiliary
+     * network's fresh block, ALGORITHMS.md Part B §10), with the exact shapes and costs the chain's
+     * blocks get: input {@code in}, inner width {@code width} ("planes"), stride {@code stride}, a
+     * projection shortcut where the shape changes. Its index is -1.
+     */
+    public Unit detachedBlock(String name, TensorShape in, int width, int stride) {
+        return ResNetPlanner.detachedBlock(arch.blockType(), name, in, width, stride);
+    }
+
     public long totalParams() {
         return units.stream().mapToLong(Unit::params).sum();
     }

@@ -104,6 +104,19 @@ final class ResNetPlanner {
                 projection, params, macs, bytes(acts));
     }
 
+    /**
+     * A block of {@code type} outside the chain (index -1, stage 0, block -1), named {@code name},
+     * with the same arithmetic as the chain's blocks; its shortcut is a projection where the shape
+     * changes.
+     */
+    static Unit detachedBlock(BlockType type, String name, TensorShape in, int width, int stride) {
+        Unit u = type == BlockType.BASIC
+                ? basicBlock(-1, 0, -1, in, width, stride)
+                : bottleneck(-1, 0, -1, in, width, stride);
+        return new Unit(-1, name, UnitKind.BLOCK, 0, -1, u.in(), u.out(), u.width(), u.stride(), u.projection(),
+                u.params(), u.macs(), u.activationBytes());
+    }
+
     private static Unit head(int index, TensorShape in, int classes) {
         TensorShape out = TensorShape.vector(classes);
         long params = (long) in.channels() * classes + classes;

@@ -1,0 +1,114 @@
+package org.mlaan.lab.engine.auxnet;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.mlaan.lab.core.plan.TensorShape;
+import org.mlaan.lab.engine.ResNetLayers;
+
+/**
+ * InfoPro's reconstruction decoder ({@code auxiliary_nets.py Decoder}, ALGORITHMS.md Part B §3):
+ * bilinear upsampling of the features to the image size with {@code align_corners=True}, conv3x3
+ * (C -> 12, with bias) + BN + ReLU, conv3x3 (12 -> 3, with bias), Sigmoid. Its output is compared
+ * with the un-normalised image by {@link ReconstructionLoss}. Conv weights are He-normal (fan-out)
+ * as the reference init loop leaves them; biases keep PyTorch's default.
+ */
+public final class InfoProDecoder extends AbstractBlock implements AuxComponent {
+    private static final byte VERSION = 1;
+    /** Hidden width of the decoder (12 * widen). */
+    static final int HIDDEN = 12;
+    static final int IMAGE_CHANNELS = 3;
+
+    private final TensorShape input;
+    private final int imageHeight;
+    private final int imageWidth;
+    private final Conv2d conv1;
+    private final BatchNorm bn1;
+    private final Conv2d conv2;
+
+    /**
+     * A decoder from features of shape {@code input} to RGB images of {@code imageHeight} x
+     * {@code imageWidth}; call {@link #initialize(NDManager)}.
+     */
+    public InfoProDecoder(TensorShape input, int imageHeight, int imageWidth, SplittableRandom random) {
+        super(VERSION);
+        this.input = input;
+        this.imageHeight = imageHeight;
+        this.imageWidth = imageWidth;
+        this.conv1 = addChildBlock("conv1", ResNetLayers.convWithBias(3, input.channels(), HIDDEN, 1, 1, random));
+        this.bn1 = addChildBlock("bn1", ResNetLayers.batchNorm());
+        this.conv2 = addChildBlock("conv2", ResNetLayers.convWithBias(3, HIDDEN, IMAGE_CHANNELS, 1, 1, random));
+    }
+
+    /** Allocates and initialises every parameter in {@code manager}, float32. */
+    public void initialize(NDManager manager) {
+        initialize(manager, DataType.FLOAT32, new Shape(2, input.channels(), input.height(), input.width()));
+    }
+
+    /** The decoded images (B, 3, H, W), every value in (0, 1), from features (B, C, h, w). */
+    public NDArray forward(ParameterStore ps, NDArray features, boolean training) {
+        return forward(ps, new NDList(features), training).singletonOrThrow();
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray x = SpatialResize.bilinearAlignCorners(inputs.singletonOrThrow(), imageHeight, imageWidth);
+        x = conv1.forward(ps, new NDList(x), training).singletonOrThrow();
+        x = Activation.relu(bn1.forward(ps, new NDList(x), training).singletonOrThrow());
+        x = conv2.forward(ps, new NDList(x), training).singletonOrThrow();
+        return new NDList(Activation.sigmoid(x));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0), IMAGE_CHANNELS, imageHeight, imageWidth)};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape up = new Shape(inputShapes[0].get(0), inputShapes[0].get(1), imageHeight, imageWidth);
+        AuxHead.initializeChain(manager, dataType, up, conv1, bn1, conv2);
+    }
+
+    /** The shape of one input sample. */
+    public TensorShape input() {
+        return input;
+    }
+
+    /** Number of trainable values. */
+    public long parameterCount() {
+        return BlockParameters.count(trainableParameters());
+    }
+
+    @Override
+    public Map<String, Parameter> trainableParameters() {
+        return BlockParameters.trainable(this);
+    }
+
+    @Override
+    public Map<String, Parameter> twinParameters() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, Parameter> allParameters() {
+        return BlockParameters.all(this);
+    }
+
+    @Override
+    public String toString() {
+        return "InfoPro decoder (" + input + " -> 3x" + imageHeight + "x" + imageWidth + ")";
+    }
+}
