@@ -56,9 +56,10 @@ final class BenchCommand implements Callable<Integer> {
         if (json) {
             out.println(ConfigFiles.mapper().writeValueAsString(r));
         } else {
-            out.printf(Locale.ROOT, "%s %s, batch %d on %s: %.1f images/s (%.3f s/step over %d steps), peak RSS %s%s%n",
+            out.printf(Locale.ROOT, "%s %s, batch %d on %s: %.1f images/s (%.3f s/step over %d steps), peak RSS %s,"
+                    + " step peak of live tensors %s%s%n",
                     r.method(), r.arch(), r.batchSize(), r.device(), r.imagesPerSecond(), r.secondsPerStep(), r.steps(),
-                    Units.bytes(r.peakRssBytes()),
+                    Units.bytes(r.peakRssBytes()), Units.bytes(r.peakLiveBytes()),
                     r.peakDeviceBytes() >= 0 ? ", GPU memory " + Units.bytes(r.peakDeviceBytes()) : "");
         }
         return 0;

@@ -12,6 +12,9 @@ package org.mlaan.lab.engine;
  * @param secondsPerStep mean wall seconds of a timed step (batch assembly included)
  * @param peakRssBytes the process's peak resident memory (VmHWM), or -1 where unknown
  * @param peakDeviceBytes GPU memory in use at the end (device-wide, all processes), or -1 on the CPU
+ * @param peakLiveBytes the largest live-tensor peak of one step (bytes of the arrays alive under
+ *     the step's manager; for local methods the peak over its modules), over all steps
  */
 public record BenchResult(String arch, String method, int batchSize, int steps, String device,
-        double imagesPerSecond, double secondsPerStep, long peakRssBytes, long peakDeviceBytes) {}
+        double imagesPerSecond, double secondsPerStep, long peakRssBytes, long peakDeviceBytes,
+        long peakLiveBytes) {}

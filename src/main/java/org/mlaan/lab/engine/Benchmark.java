@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.util.List;
 import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.local.LocalPlan;
+import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.train.LearningRateSchedule;
 import org.mlaan.lab.data.BatchAssembler;
@@ -15,9 +17,10 @@ import org.mlaan.lab.data.EpochOrder;
 import org.mlaan.lab.data.LoadedData;
 
 /**
- * Times real training steps of a config: the same {@link BpStep} a run takes, on the config's data,
- * with a few untimed warm-up steps first (the first steps pay for native initialisation). Nothing
- * is written to disk.
+ * Times real training steps of a config: the same step a run takes ({@link BpStep} for BP,
+ * {@link LocalStep} for a local method), on the config's data, with a few untimed warm-up steps
+ * first (the first steps pay for native initialisation), and records the largest live-tensor peak
+ * of a step. Nothing is written to disk.
  */
 public final class Benchmark {
     /** Untimed steps before the timed ones. */
@@ -47,6 +50,7 @@ public final class Benchmark {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, List.of(e.getMessage()));
         }
+        LocalPlan localPlan = LocalPlanner.resolve(c, plan);
         long seed = c.seedOrDefault();
         int batchSize = c.training().batchSizeOrDefault();
         double lr = LearningRateSchedule.of(c.training(), c.training().epochsOrDefault()).rate(0);
@@ -56,8 +60,15 @@ public final class Benchmark {
         try (NDManager root = NDManager.newBaseManager(device.device())) {
             Backbone backbone = new Backbone(plan, seed);
             backbone.initialize(root.newSubManager());
-            try (NesterovSgd optimizer = NesterovSgd.of(c.training(), backbone.trainableParameters(), root)) {
-                BpStep step = new BpStep(backbone, optimizer, new ParameterStore(root, false));
+            LocalNetwork local = localPlan.isBackprop() ? null
+                    : LocalNetwork.create(localPlan, backbone, data.trainTransform().normalization(), seed,
+                            root.newSubManager());
+            try (NesterovSgd optimizer = NesterovSgd.of(c.training(),
+                    local == null ? backbone.trainableParameters() : local.trainableParameters(), root)) {
+                ParameterStore ps = new ParameterStore(root, false);
+                TrainingStep step = local == null ? new BpStep(backbone, optimizer, ps)
+                        : new LocalStep(local, optimizer, ps);
+                long peakLive = 0;
                 long timedStart = 0;
                 int total = WARMUP_STEPS + steps;
                 long images = 0;
@@ -76,7 +87,7 @@ public final class Benchmark {
                     int[] indices = order.get(next++);
                     try (NDManager stepManager = root.newSubManager()) {
                         NDList batch = batches.batch(stepManager, indices, epoch);
-                        step.run(stepManager, batch, lr);
+                        peakLive = Math.max(peakLive, step.run(stepManager, batch, lr).liveBytes());
                     }
                     if (s >= WARMUP_STEPS) {
                         images += indices.length;
@@ -85,7 +96,7 @@ public final class Benchmark {
                 double seconds = (System.nanoTime() - timedStart) / 1e9;
                 return new BenchResult(plan.arch().id(), c.methodOrDefault().label(), batchSize, steps,
                         device.description(), images / seconds, seconds / steps, PeakMemory.peakRssBytes(),
-                        PeakMemory.deviceUsedBytes(device.device()));
+                        PeakMemory.deviceUsedBytes(device.device()), peakLive);
             }
         }
     }

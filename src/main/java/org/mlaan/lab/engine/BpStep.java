@@ -12,7 +12,7 @@ import ai.djl.training.ParameterStore;
  * step after the collector has closed. Every array the step makes lives in the caller's per-step
  * manager, which the caller closes (STACK.md memory discipline).
  */
-final class BpStep {
+final class BpStep implements TrainingStep {
     private final Backbone backbone;
     private final NesterovSgd optimizer;
     private final ParameterStore parameters;
@@ -25,7 +25,8 @@ final class BpStep {
 
     // ALGORITHMS.md Part B §8: K = 1, one backward per step, same optimiser and schedule.
     /** Trains on {@code batch} = (images, labels), both in {@code stepManager}. */
-    StepOutcome run(NDManager stepManager, NDList batch, double learningRate) {
+    @Override
+    public StepOutcome run(NDManager stepManager, NDList batch, double learningRate) {
         NDArray images = batch.get(0);
         NDArray labels = batch.get(1);
         NDArray logits;
@@ -41,6 +42,7 @@ final class BpStep {
         try (NoGrad noGrad = NoGrad.enter()) {
             correct = CrossEntropy.correct(logits, labels);
         }
-        return new StepOutcome(lossValue, correct, (int) images.getShape().get(0), LiveArrays.bytes(stepManager));
+        return new StepOutcome(lossValue, correct, (int) images.getShape().get(0), LiveArrays.bytes(stepManager),
+                new double[] {lossValue});
     }
 }

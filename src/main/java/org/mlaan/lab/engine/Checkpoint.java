@@ -1,6 +1,8 @@
 package org.mlaan.lab.engine;
 
 import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
@@ -22,6 +24,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -29,8 +32,10 @@ import org.mlaan.lab.core.config.ConfigFiles;
 
 /**
  * A checkpoint folder, {@code checkpoints/last/}: the backbone's parameters in DJL's format
- * ({@code Block.saveParameters}, BN running statistics included), the optimiser's momentum buffers
- * and {@code state.json}. It is written whole into a hidden temporary folder beside {@code last},
+ * ({@code Block.saveParameters}, BN running statistics included), for local methods every aux
+ * component's arrays by name ({@code aux.ndlist}: trainable parameters, EMA twins, BN running
+ * statistics, MAN++'s scale), the optimiser's momentum buffers (backbone and aux) and
+ * {@code state.json}. It is written whole into a hidden temporary folder beside {@code last},
  * forced to disk, and renamed into place, so a reader never sees half a checkpoint; state.json is
  * written last and marks a complete folder. Should the process die between moving the old
  * checkpoint aside and moving the new one in, {@link #find} falls back to the set-aside one.
@@ -39,15 +44,25 @@ public final class Checkpoint {
     public static final String LAST = "last";
     public static final String PARAMETERS = "backbone.params";
     public static final String OPTIMIZER = "optimizer.ndlist";
+    public static final String AUX = "aux.ndlist";
     public static final String STATE = "state.json";
     private static final String TEMP_PREFIX = ".writing-";
     private static final String OLD_PREFIX = ".replaced-";
 
     private Checkpoint() {}
 
-    /** Writes {@code checkpointsDir/last} atomically. */
+    /** Writes {@code checkpointsDir/last} atomically (a BP run: no aux arrays). */
     public static void write(Path checkpointsDir, Backbone backbone, NesterovSgd optimizer, CheckpointState state)
             throws IOException {
+        write(checkpointsDir, backbone, Map.of(), optimizer, state);
+    }
+
+    /**
+     * Writes {@code checkpointsDir/last} atomically, with {@code aux} (every aux array by its
+     * stable name; empty for BP, which then writes no aux file).
+     */
+    public static void write(Path checkpointsDir, Backbone backbone, Map<String, Parameter> aux,
+            NesterovSgd optimizer, CheckpointState state) throws IOException {
         Files.createDirectories(checkpointsDir);
         Path tmp = Files.createTempDirectory(checkpointsDir, TEMP_PREFIX);
         try {
@@ -56,6 +71,9 @@ public final class Checkpoint {
                 backbone.saveParameters(data);
                 data.flush();
             });
+            if (!aux.isEmpty()) {
+                writeForced(tmp.resolve(AUX), out -> saveNamed(aux, out));
+            }
             writeForced(tmp.resolve(OPTIMIZER), optimizer::save);
             writeForced(tmp.resolve(STATE), out -> out.write(
                     ConfigFiles.mapper().writeValueAsBytes(state)));
@@ -113,7 +131,20 @@ public final class Checkpoint {
      */
     public static void load(Path checkpointDir, Backbone backbone, NesterovSgd optimizer, NDManager manager)
             throws IOException {
+        load(checkpointDir, backbone, Map.of(), optimizer, manager);
+    }
+
+    /**
+     * As {@link #load(Path, Backbone, NesterovSgd, NDManager)}, also copying the saved aux arrays
+     * into {@code aux} in place (names and shapes must match exactly).
+     */
+    public static void load(Path checkpointDir, Backbone backbone, Map<String, Parameter> aux, NesterovSgd optimizer,
+            NDManager manager) throws IOException {
         loadParameters(checkpointDir.resolve(PARAMETERS), backbone, manager);
+        Path auxFile = checkpointDir.resolve(AUX);
+        if (!aux.isEmpty() || Files.exists(auxFile)) {
+            loadNamed(auxFile, aux, manager);
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(checkpointDir.resolve(OPTIMIZER)))) {
             optimizer.load(in);
         }
@@ -141,6 +172,46 @@ public final class Checkpoint {
                 var target = e.getValue().getArray();
                 if (!source.getShape().equals(target.getShape())) {
                     throw new IOException(file + ": parameter " + e.getKey() + " is " + source.getShape()
+                            + ", the network's is " + target.getShape());
+                }
+                target.set(new NDIndex("..."), source.toDevice(target.getDevice(), false));
+            }
+        }
+    }
+
+    private static void saveNamed(Map<String, Parameter> arrays, OutputStream out) throws IOException {
+        NDList list = new NDList();
+        for (Map.Entry<String, Parameter> e : arrays.entrySet()) {
+            NDArray a = e.getValue().getArray();
+            a.setName(e.getKey());
+            list.add(a);
+        }
+        list.encode(out);
+    }
+
+    /** Copies the named arrays saved in {@code file} into {@code to} in place; the name sets must be equal. */
+    static void loadNamed(Path file, Map<String, Parameter> to, NDManager manager) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IOException(file + ": missing; the checkpoint holds no aux networks but the method has "
+                    + to.size() + " aux arrays");
+        }
+        try (NDManager scratch = manager.newSubManager();
+                InputStream in = new BufferedInputStream(Files.newInputStream(file));
+                NoGrad noGrad = NoGrad.enter()) {
+            NDList list = NDList.decode(scratch, in);
+            Map<String, NDArray> from = new LinkedHashMap<>();
+            for (NDArray a : list) {
+                from.put(a.getName(), a);
+            }
+            if (!from.keySet().equals(to.keySet())) {
+                throw new IOException(file + ": the saved aux arrays do not match this method's aux networks ("
+                        + from.size() + " saved, " + to.size() + " expected)");
+            }
+            for (Map.Entry<String, Parameter> e : to.entrySet()) {
+                NDArray source = from.get(e.getKey());
+                NDArray target = e.getValue().getArray();
+                if (!source.getShape().equals(target.getShape())) {
+                    throw new IOException(file + ": aux array " + e.getKey() + " is " + source.getShape()
                             + ", the network's is " + target.getShape());
                 }
                 target.set(new NDIndex("..."), source.toDevice(target.getDevice(), false));

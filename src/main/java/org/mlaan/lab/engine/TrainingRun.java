@@ -3,6 +3,7 @@ package org.mlaan.lab.engine;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,12 +11,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ConfigValidator;
 import org.mlaan.lab.core.config.ExperimentConfig;
-import org.mlaan.lab.core.config.Method;
+import org.mlaan.lab.core.local.LocalPlan;
+import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.run.EpochMetrics;
 import org.mlaan.lab.core.run.RunFinished;
@@ -33,9 +36,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One training run of the end-to-end backprop baseline (ALGORITHMS.md Part B §8): builds the
- * backbone from the config's plan, trains it on the calling thread with {@link NesterovSgd} and
- * the epoch schedule, evaluates, and keeps its {@link RunFolder} (metrics, checkpoints, status).
+ * One training run of any method: end-to-end backprop (ALGORITHMS.md Part B §8, {@link BpStep}) or
+ * a local method ({@link LocalPlanner} resolves the config's roles, {@link LocalNetwork} builds the
+ * aux nets, {@link LocalStep} trains them, Part A.6). It builds the backbone from the config's
+ * plan, trains on the calling thread with {@link NesterovSgd} and the epoch schedule, evaluates the
+ * backbone alone (aux nets are unused at test time, Part A.7), and keeps its {@link RunFolder}
+ * (metrics, checkpoints with every aux array, status).
  *
  * <p>Everything random is a function of the run seed: initial weights, the shuffle of each epoch
  * ({@link EpochOrder#shuffled}) and the augmentation of each sample ({@link BatchAssembler}); the
@@ -57,10 +63,12 @@ public final class TrainingRun implements AutoCloseable {
     private final ExperimentConfig config;
     private final LoadedData data;
     private final NetworkPlan plan;
+    private final LocalPlan localPlan;
     private final DeviceChoice device;
     private final RunFolder folder;
     private final NDManager root;
     private final Backbone backbone;
+    private final LocalNetwork localNetwork;
     private final NesterovSgd optimizer;
     private final ParameterStore parameters;
     private final LearningRateSchedule schedule;
@@ -70,11 +78,12 @@ public final class TrainingRun implements AutoCloseable {
     private CheckpointState position;
     private Throwable failure;
 
-    private TrainingRun(ExperimentConfig config, LoadedData data, NetworkPlan plan, DeviceChoice device,
-            RunFolder folder) {
+    private TrainingRun(ExperimentConfig config, LoadedData data, NetworkPlan plan, LocalPlan localPlan,
+            DeviceChoice device, RunFolder folder) {
         this.config = config;
         this.data = data;
         this.plan = plan;
+        this.localPlan = localPlan;
         this.device = device;
         this.folder = folder;
         this.seed = config.seedOrDefault();
@@ -85,7 +94,11 @@ public final class TrainingRun implements AutoCloseable {
             Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
             this.backbone = new Backbone(plan, seed);
             backbone.initialize(root.newSubManager());
-            this.optimizer = NesterovSgd.of(config.training(), backbone.trainableParameters(), root);
+            this.localNetwork = localPlan.isBackprop() ? null
+                    : LocalNetwork.create(localPlan, backbone, data.trainTransform().normalization(), seed,
+                            root.newSubManager());
+            this.optimizer = NesterovSgd.of(config.training(), localNetwork == null ? backbone.trainableParameters()
+                    : localNetwork.trainableParameters(), root);
             this.parameters = new ParameterStore(root, false);
         } catch (RuntimeException e) {
             root.close();
@@ -105,6 +118,7 @@ public final class TrainingRun implements AutoCloseable {
             throws ConfigException, IOException {
         ExperimentConfig effective = effective(config, options);
         NetworkPlan plan = planFor(effective, data);
+        LocalPlan localPlan = LocalPlanner.resolve(effective, plan);
         DeviceChoice device = deviceFor(effective);
         RunFolder folder = null;
         if (options.writesFolder()) {
@@ -114,7 +128,7 @@ public final class TrainingRun implements AutoCloseable {
             folder.writeProvenance(RunProvenance.capture(effective.seedOrDefault(), device.description(),
                     options.commandLine(), now, null), RunFolder.PROVENANCE);
         }
-        return new TrainingRun(effective, data, plan, device, folder);
+        return new TrainingRun(effective, data, plan, localPlan, device, folder);
     }
 
     /**
@@ -137,6 +151,7 @@ public final class TrainingRun implements AutoCloseable {
                         + " and on cancel)"));
         CheckpointState state = Checkpoint.readState(checkpoint);
         NetworkPlan plan = planFor(effective, data);
+        LocalPlan localPlan = LocalPlanner.resolve(effective, plan);
         if (state.seed() != effective.seedOrDefault() || !state.arch().equals(plan.arch().id())) {
             throw new ConfigException(runDir.resolve(RunFolder.CONFIG).toString(), List.of(
                     "seed/network.arch: the checkpoint was written by seed " + state.seed() + " on "
@@ -144,9 +159,9 @@ public final class TrainingRun implements AutoCloseable {
                             + plan.arch().id()));
         }
         DeviceChoice device = deviceFor(effective);
-        TrainingRun run = new TrainingRun(effective, data, plan, device, folder);
+        TrainingRun run = new TrainingRun(effective, data, plan, localPlan, device, folder);
         try {
-            Checkpoint.load(checkpoint, run.backbone, run.optimizer, run.root);
+            Checkpoint.load(checkpoint, run.backbone, run.auxArrays(), run.optimizer, run.root);
         } catch (IOException | RuntimeException e) {
             run.close();
             throw e;
@@ -160,7 +175,7 @@ public final class TrainingRun implements AutoCloseable {
         return run;
     }
 
-    /** The config with the options' overrides applied, validated, BP only. */
+    /** The config with the options' overrides applied, validated (the split and roles are checked by {@link LocalPlanner}). */
     static ExperimentConfig effective(ExperimentConfig config, RunOptions options) throws ConfigException {
         ExperimentConfig c = config;
         if (options.device() != null) {
@@ -170,11 +185,6 @@ public final class TrainingRun implements AutoCloseable {
             c = c.withTraining(c.training().withEpochs(options.epochs()));
         }
         ConfigValidator.validate(c, null);
-        Method method = c.methodOrDefault();
-        if (method != Method.BP) {
-            throw new ConfigException(null, List.of("method: '" + method.label()
-                    + "' is not available in this build yet; available: BP"));
-        }
         return c;
     }
 
@@ -222,7 +232,7 @@ public final class TrainingRun implements AutoCloseable {
         int steps = stepsPerEpoch();
         BatchAssembler trainBatches = new BatchAssembler(data.train(), data.trainTransform(), seed);
         BatchAssembler testBatches = new BatchAssembler(data.test(), data.testTransform(), seed);
-        BpStep step = new BpStep(backbone, optimizer, parameters);
+        TrainingStep step = newStep();
         EtaEstimator eta = new EtaEstimator();
         CheckpointState from = position;
         if (folder != null) {
@@ -255,7 +265,7 @@ public final class TrainingRun implements AutoCloseable {
                 eta.record(stepSeconds);
                 p.add(o);
                 long remaining = (long) (epochs - epoch - 1) * steps + (steps - s - 1);
-                StepMetrics m = new StepMetrics(epoch, s, p.globalStep, o.loss(), new double[] {o.loss()},
+                StepMetrics m = new StepMetrics(epoch, s, p.globalStep, o.loss(), o.moduleLosses(),
                         (double) o.correct() / o.batchSize(), lr, o.batchSize() / stepSeconds,
                         eta.secondsFor(remaining), o.liveBytes());
                 p.globalStep++;
@@ -284,7 +294,7 @@ public final class TrainingRun implements AutoCloseable {
             }
             position = p.state(epoch + 1, 0, epochs, scheduleRate(epoch + 1), 0);
             if (folder != null) {
-                Checkpoint.write(folder.checkpointsDir(), backbone, optimizer, position);
+                Checkpoint.write(folder.checkpointsDir(), backbone, auxArrays(), optimizer, position);
                 writeStatus(RunStatus.RUNNING, "", p);
             }
             listener.onEpoch(em);
@@ -296,7 +306,7 @@ public final class TrainingRun implements AutoCloseable {
             long startNanos) throws IOException {
         position = p.state(epoch, step, config.training().epochsOrDefault(), lr, epochSeconds);
         if (folder != null) {
-            Checkpoint.write(folder.checkpointsDir(), backbone, optimizer, position);
+            Checkpoint.write(folder.checkpointsDir(), backbone, auxArrays(), optimizer, position);
         }
         return finish(listener, p, RunFinished.Status.CANCELLED,
                 "cancelled at epoch " + epoch + ", step " + step, startNanos);
@@ -393,6 +403,25 @@ public final class TrainingRun implements AutoCloseable {
 
     Backbone backbone() {
         return backbone;
+    }
+
+    /** The aux networks of a local method; null for BP. */
+    LocalNetwork localNetwork() {
+        return localNetwork;
+    }
+
+    /** The resolved roles of every module (one module without roles for BP). */
+    public LocalPlan localPlan() {
+        return localPlan;
+    }
+
+    private Map<String, Parameter> auxArrays() {
+        return localNetwork == null ? Map.of() : localNetwork.auxParameters().all();
+    }
+
+    private TrainingStep newStep() {
+        return localNetwork == null ? new BpStep(backbone, optimizer, parameters)
+                : new LocalStep(localNetwork, optimizer, parameters);
     }
 
     /** Arrays alive under this run's root manager (parameters, buffers and anything leaked). */

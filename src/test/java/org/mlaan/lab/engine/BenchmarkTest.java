@@ -31,10 +31,21 @@ class BenchmarkTest {
     }
 
     @Test
-    void benchmarkOfAnUnavailableMethodIsRejected() {
+    void benchmarkOfALocalConfigWithABadSplitIsRejectedWithThePlannersMessage() {
         ConfigException e = assertThrows(ConfigException.class, () -> Benchmark.run(
                 TinyData.config("bench", 1, 8, null).withMethod("MAN")
-                        .withSplit(org.mlaan.lab.core.config.SplitConfig.cuts(java.util.List.of("1.2"))), 3, "cpu", TinyData.make(8, 8, 16, 4, 1)));
-        assertTrue(e.getMessage().contains("method: 'MAN' is not available in this build yet; available: BP"));
+                        .withSplit(org.mlaan.lab.core.config.SplitConfig.cuts(java.util.List.of("4.0"))), 3, "cpu",
+                TinyData.make(8, 8, 16, 4, 1)));
+        assertTrue(e.getMessage().startsWith("config: split.cutsAfter: "), e.getMessage());
+    }
+
+    @Test
+    void localMethodBenchmarkReportsThroughputAndAStepPeak() throws Exception {
+        BenchResult r = Benchmark.run(TinyData.config("bench", 1, 4, null).withMethod("DGL+MLAAN")
+                .withSplit(org.mlaan.lab.core.config.SplitConfig.cuts(java.util.List.of("1.2", "2.1"))), 2, "cpu",
+                TinyData.make(16, 8, 16, 4, 1));
+        assertEquals("DGL+MLAAN", r.method());
+        assertTrue(r.imagesPerSecond() > 0);
+        assertTrue(r.peakLiveBytes() > 4L * 16 * 16 * 16 * 4, "peak " + r.peakLiveBytes());
     }
 }

@@ -50,6 +50,13 @@ final class TinyData {
         return new ImageSet(name, names, 3, size, size, pixels, labels);
     }
 
+    /** Local settings that replace module {@code module}'s leap list. */
+    static org.mlaan.lab.core.config.LocalConfig leapOverride(int module, List<String> leap) {
+        return new org.mlaan.lab.core.config.LocalConfig(null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, List.of(new org.mlaan.lab.core.config.ModuleOverride(module, null,
+                        null, null, null, null, leap, null, null)));
+    }
+
     /** ResNet-20, BP, cosine without warm-up, the given batch, epochs and steps per epoch. */
     static ExperimentConfig config(String name, int epochs, int batch, Integer stepsPerEpoch) {
         TrainingConfig t = new TrainingConfig(epochs, batch, 0.05, 0.9, true, 5e-4, "cosine", 0, 0.01, 1,

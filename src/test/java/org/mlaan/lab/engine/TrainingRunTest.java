@@ -254,12 +254,75 @@ class TrainingRunTest {
     }
 
     @Test
-    void anotherMethodIsRejectedBeforeAnythingRuns() {
+    void localRunResumedAfterItsFirstEpochRepeatsTheStraightRunExactly() throws Exception {
+        ExperimentConfig config = TinyData.config("mlaan", 2, 4, 3).withMethod("DGL+MLAAN")
+                .withSplit(org.mlaan.lab.core.config.SplitConfig.cuts(List.of("1.2", "2.1")));
+        Recorder straight = new Recorder();
+        Map<String, float[]> straightAux;
+        Map<String, float[]> straightBackbone;
+        try (TrainingRun run = TrainingRun.create(config, RunOptions.withoutFolder(), DATA)) {
+            assertEquals(RunFinished.Status.COMPLETED, run.run(straight).status());
+            straightAux = snapshot(run.localNetwork().auxParameters().all());
+            straightBackbone = snapshot(run.backbone());
+        }
+        Path dir;
+        try (TrainingRun run = TrainingRun.create(config, RunOptions.defaults().withOutDir(tmp), DATA)) {
+            dir = run.runDir();
+            cancelTarget[0] = run;
+            RunFinished f = run.run(new Recorder() {
+                @Override
+                public void onEpoch(EpochMetrics e) {
+                    cancelTarget[0].cancel();
+                }
+            });
+            assertEquals(RunFinished.Status.CANCELLED, f.status());
+        }
+        Recorder resumed = new Recorder();
+        try (TrainingRun run = TrainingRun.resume(dir, RunOptions.defaults(), DATA)) {
+            assertEquals(1, run.startPosition().epoch());
+            assertEquals(RunFinished.Status.COMPLETED, run.run(resumed).status());
+            Map<String, float[]> aux = snapshot(run.localNetwork().auxParameters().all());
+            assertEquals(straightAux.keySet(), aux.keySet());
+            assertTrue(aux.keySet().stream().anyMatch(n -> n.contains(".ema.")), "twins are checkpointed");
+            for (String name : straightAux.keySet()) {
+                assertArrayEquals(straightAux.get(name), aux.get(name), 0f, name);
+            }
+            Map<String, float[]> backbone = snapshot(run.backbone());
+            for (String name : straightBackbone.keySet()) {
+                assertArrayEquals(straightBackbone.get(name), backbone.get(name), 0f, name);
+            }
+        }
+        assertEquals(3, resumed.steps.size());
+        assertEquals(straight.losses(1), resumed.losses(1));
+        for (int s = 0; s < 3; s++) {
+            assertArrayEquals(straight.steps.get(3 + s).moduleLosses(), resumed.steps.get(s).moduleLosses(), 0.0);
+        }
+        assertEquals(3, straight.steps.get(0).moduleLosses().length);
+        assertTrue(Double.isNaN(straight.steps.get(0).moduleLosses()[0]) == false, "module 0 has its DGL loss");
+    }
+
+    @Test
+    void localConfigWithABadLeapIsRejectedWithThePlannersMessageBeforeAnythingRuns() {
+        // Module 0 (stem..1.2) may not leap back to its own block 1.0.
         ExperimentConfig config = TinyData.config("dgl", 1, 8, null).withMethod("DGL+MLAAN")
-                .withSplit(org.mlaan.lab.core.config.SplitConfig.cuts(java.util.List.of("1.2")));
+                .withSplit(org.mlaan.lab.core.config.SplitConfig.cuts(List.of("1.2")))
+                .withLocal(TinyData.leapOverride(0, List.of("1.0")));
         ConfigException e = assertThrows(ConfigException.class,
                 () -> TrainingRun.create(config, RunOptions.defaults().withOutDir(tmp), DATA));
-        assertEquals("config: method: 'DGL+MLAAN' is not available in this build yet; available: BP", e.getMessage());
+        ConfigException planner = assertThrows(ConfigException.class, () -> org.mlaan.lab.core.local.LocalPlanner
+                .resolve(config, NetworkPlan.of(Arch.RESNET20, 16, 4)));
+        assertEquals(planner.getMessage(), e.getMessage());
+        assertTrue(e.getMessage().contains("local.modules[module 0].leap:"), e.getMessage());
+        assertEquals(0, tmp.toFile().list().length, "no folder for a run that cannot start");
+    }
+
+    @Test
+    void localConfigWithABadSplitIsRejectedBeforeAnythingRuns() {
+        ExperimentConfig config = TinyData.config("dgl", 1, 8, null).withMethod("DGL")
+                .withSplit(org.mlaan.lab.core.config.SplitConfig.cuts(List.of("4.0")));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> TrainingRun.create(config, RunOptions.defaults().withOutDir(tmp), DATA));
+        assertTrue(e.getMessage().startsWith("config: split.cutsAfter: "), e.getMessage());
         assertEquals(0, tmp.toFile().list().length, "no folder for a run that cannot start");
     }
 
@@ -330,8 +393,12 @@ class TrainingRunTest {
     }
 
     private static Map<String, float[]> snapshot(Backbone b) {
+        return snapshot(b.namedParameters());
+    }
+
+    private static Map<String, float[]> snapshot(Map<String, Parameter> params) {
         Map<String, float[]> out = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Parameter> e : b.namedParameters().entrySet()) {
+        for (Map.Entry<String, Parameter> e : params.entrySet()) {
             out.put(e.getKey(), e.getValue().getArray().toFloatArray());
         }
         return out;

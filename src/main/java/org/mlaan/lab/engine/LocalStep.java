@@ -1,0 +1,296 @@
+package org.mlaan.lab.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.mlaan.lab.core.local.EmaUpdate;
+import org.mlaan.lab.core.local.LastModuleLoss;
+import org.mlaan.lab.core.local.LocalPlan;
+import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.engine.auxnet.AuxHead;
+import org.mlaan.lab.engine.auxnet.InfoProDecoder;
+import org.mlaan.lab.engine.auxnet.ReconstructionLoss;
+
+/**
+ * One local-learning step over the modules of a {@link LocalNetwork}, in the order of
+ * ALGORITHMS.md Part A.6 (the reference code's order, Part B §4-§6):
+ *
+ * <ol>
+ *   <li>for i = 0..K-2: x_i = E_i(detach(x_{i-1})), x_{-1} = the images; loss_i = wx * L(g_i(x_i))
+ *       (through the MAN pair when there is one) + wy * L(h_i(A_i(z))) once the module's window is
+ *       full, where z = E_i(..E_{i-w+1}(detach(x_{i-w}))..) is the window forwarded afresh (z = x_i
+ *       for w = 1); backward loss_i at once;
+ *   <li>the last module: CE(fc(x)), or with a window of 2 or 3 (Part A.5) wx * CE(fc(x)) +
+ *       wy * CE(fc(y)) with y the window from detach(x_{K-1-w}), or CE(fc(y)) alone ({@code yOnly});
+ *   <li>after the only gradient collector has closed: the EMA update of the twins from the live
+ *       backbone blocks (Part A.4: every twin, or module K-2's alone for {@code lastOnly}), then
+ *       one optimiser step over the backbone and every aux net's trainable parameters.
+ * </ol>
+ *
+ * An InfoPro head's loss is lambdaRecon * BCE(decoder(f), un-normalised images) + lambdaCls *
+ * CE(head(f)); other heads' is CE.
+ *
+ * <p>Memory (Part A.6): each module works in its own sub-manager of the step manager, closed right
+ * after its backward; only the detached outputs that later modules read are kept in the step
+ * manager, and each is freed once no later window starts from it. The step's peak is the largest
+ * number of live bytes under the step manager just before a module's sub-manager closes.
+ *
+ * <p>BatchNorm (Part A.8): every forward runs in training mode, so running statistics are updated
+ * on every pass. With w = 2 an interior module runs three times per step (its x path, its own
+ * window and the next module's window), as the reference code's x, y and z paths (Part B §4: three
+ * updates per step); the last module twice (x and y).
+ */
+final class LocalStep implements TrainingStep {
+
+    /** Which local losses a (test) pass backwards. */
+    enum Part {
+        /** wx * the independent head's loss of a module i < K-1. */
+        INDEPENDENT,
+        /** wy * the cascaded head's loss of a module i < K-1. */
+        CASCADE,
+        /** The last module's x-path loss. */
+        LAST_X,
+        /** The last module's y-path loss. */
+        LAST_Y
+    }
+
+    /** A choice of losses, by module and part. */
+    @FunctionalInterface
+    interface LossFilter {
+        LossFilter ALL = (module, part) -> true;
+
+        boolean includes(int module, Part part);
+    }
+
+    /** How the losses reach backward. */
+    enum Order {
+        /** Part A.6: each module's loss backwarded at once, its activations freed before the next module. */
+        REFERENCE,
+        /** Test only: all losses summed, one backward at the end (same gradients, no memory saving). */
+        SUMMED
+    }
+
+    /**
+     * What one pass measured.
+     *
+     * @param moduleLosses each module's loss (NaN where none was computed)
+     * @param finalLoss the last module's loss (NaN when filtered out)
+     * @param correct correct predictions of the last module's x logits
+     * @param batchSize images in the batch
+     * @param peakBytes peak live bytes under the step manager
+     * @param unitPasses backbone unit forwards in the pass
+     */
+    record Pass(double[] moduleLosses, float finalLoss, long correct, int batchSize, long peakBytes, int unitPasses) {}
+
+    private final LocalNetwork net;
+    private final NesterovSgd optimizer;
+    private final ParameterStore parameters;
+
+    LocalStep(LocalNetwork net, NesterovSgd optimizer, ParameterStore parameters) {
+        this.net = net;
+        this.optimizer = optimizer;
+        this.parameters = parameters;
+    }
+
+    @Override
+    public StepOutcome run(NDManager stepManager, NDList batch, double learningRate) {
+        Pass p = backward(stepManager, batch, LossFilter.ALL, Order.REFERENCE);
+        updateTwins();
+        optimizer.step(learningRate);
+        return new StepOutcome(p.finalLoss(), p.correct(), p.batchSize(), p.peakBytes(), p.moduleLosses());
+    }
+
+    // ALGORITHMS.md Part A.4: EMA after all backward calls, before the optimiser step, from the live blocks.
+    /** Updates the EMA twins the plan's policy names. */
+    void updateTwins() {
+        LocalPlan plan = net.plan();
+        int k = plan.k();
+        for (LocalNetwork.ModuleAux a : net.modules()) {
+            if (plan.emaUpdate() == EmaUpdate.LAST_ONLY && a.roles().index() != k - 2) {
+                continue;
+            }
+            if (a.leap() != null) {
+                a.leap().updateTwins(net.backbone());
+            }
+            if (a.momentumAux() != null) {
+                a.momentumAux().updateTwin(net.backbone());
+            }
+        }
+    }
+
+    // ALGORITHMS.md Part A.6: forward one window, its losses, backward at once, detach, move on.
+    /**
+     * Forwards every module and backwards the losses {@code filter} selects, accumulating
+     * gradients; no EMA update and no optimiser step (tests call this alone).
+     */
+    Pass backward(NDManager stepManager, NDList batch, LossFilter filter, Order order) {
+        LocalPlan plan = net.plan();
+        Backbone backbone = net.backbone();
+        NDArray images = batch.get(0);
+        NDArray labels = batch.get(1);
+        NDArray target = net.hasDecoder() ? ReconstructionLoss.target(images, net.normalization()) : null;
+        int k = plan.k();
+        int reach = Math.max(1, plan.maxWindow());
+        NDArray[] kept = new NDArray[k];
+        double[] losses = new double[k];
+        Arrays.fill(losses, Double.NaN);
+        float finalLoss = Float.NaN;
+        long correct = 0;
+        long peak = 0;
+        int passes = 0;
+        List<NDManager> open = new ArrayList<>();
+        NDArray total = null;
+        try (GradientCollector collector = stepManager.getEngine().newGradientCollector()) {
+            for (ModuleRoles r : plan.modules()) {
+                int i = r.index();
+                boolean last = i == k - 1;
+                NDManager mm = stepManager.newSubManager();
+                try {
+                    NDArray x = backbone.forward(parameters, input(images, kept, i - 1, mm), r.span().first(),
+                            r.span().last(), true);
+                    passes += r.span().unitCount();
+                    NDArray loss = null;
+                    LocalNetwork.ModuleAux a = net.module(i);
+                    if (!last) {
+                        if (r.hasIndependentLoss() && filter.includes(i, Part.INDEPENDENT)) {
+                            NDArray f = a.momentumAux() == null ? x : a.momentumAux().forward(parameters, x, true);
+                            loss = headLoss(a.independentHead(), a.independentDecoder(), r, f, labels, target)
+                                    .mul((float) r.wx());
+                        }
+                        if (r.hasCascadeLoss() && filter.includes(i, Part.CASCADE)) {
+                            NDArray z = x;
+                            if (r.window() > 1) {
+                                z = window(images, kept, r, mm);
+                                passes += unitsOfWindow(r);
+                            }
+                            if (a.leap() != null) {
+                                z = a.leap().forward(parameters, z, true);
+                            }
+                            loss = plus(loss, headLoss(a.cascadeHead(), a.cascadeDecoder(), r, z, labels, target)
+                                    .mul((float) r.wy()));
+                        }
+                        NDArray detached = x.stopGradient();
+                        detached.attach(stepManager);
+                        kept[i] = detached;
+                    } else {
+                        try (NoGrad noGrad = NoGrad.enter()) {
+                            correct = CrossEntropy.correct(x, labels);
+                        }
+                        loss = lastLoss(images, kept, r, x, labels, filter, mm);
+                        if (plan.lastHasCascade() && (filter.includes(i, Part.LAST_Y))) {
+                            passes += unitsOfWindow(r);
+                        }
+                    }
+                    if (loss != null) {
+                        losses[i] = loss.getFloat();
+                        if (last) {
+                            finalLoss = (float) losses[i];
+                        }
+                        if (order == Order.REFERENCE) {
+                            collector.backward(loss);
+                        } else {
+                            total = plus(total, loss);
+                        }
+                    }
+                    peak = Math.max(peak, LiveArrays.bytes(stepManager));
+                } finally {
+                    if (order == Order.REFERENCE) {
+                        mm.close();
+                    } else {
+                        open.add(mm);
+                    }
+                }
+                // Module i+1 reads x_i; the widest window after it starts from x_{i+1-reach}.
+                int stale = i + 1 - reach - 1;
+                if (stale >= 0 && kept[stale] != null) {
+                    kept[stale].close();
+                    kept[stale] = null;
+                }
+            }
+            if (total != null) {
+                collector.backward(total);
+                peak = Math.max(peak, LiveArrays.bytes(stepManager));
+            }
+        } finally {
+            open.forEach(NDManager::close);
+            for (NDArray a : kept) {
+                if (a != null) {
+                    a.close();
+                }
+            }
+        }
+        return new Pass(losses, finalLoss, correct, (int) images.getShape().get(0), peak, passes);
+    }
+
+    // ALGORITHMS.md Part A.5: wx*CE(fc(x)) + wy*CE(fc(y)), or CE(fc(y)) alone (the CIFAR code).
+    private NDArray lastLoss(NDArray images, NDArray[] kept, ModuleRoles r, NDArray logitsX, NDArray labels,
+            LossFilter filter, NDManager mm) {
+        LocalPlan plan = net.plan();
+        int i = r.index();
+        boolean withX = filter.includes(i, Part.LAST_X);
+        boolean withY = plan.lastHasCascade() && filter.includes(i, Part.LAST_Y);
+        if (!plan.lastHasCascade()) {
+            return withX ? CrossEntropy.mean(logitsX, labels) : null;
+        }
+        NDArray loss = null;
+        boolean yOnly = plan.lastModuleLoss() == LastModuleLoss.Y_ONLY;
+        if (withX && !yOnly) {
+            loss = CrossEntropy.mean(logitsX, labels).mul((float) r.wx());
+        }
+        if (withY) {
+            NDArray y = CrossEntropy.mean(window(images, kept, r, mm), labels);
+            loss = plus(loss, yOnly ? y : y.mul((float) r.wy()));
+        }
+        return loss;
+    }
+
+    /** The window of module {@code r}: E_{i-w+1} .. E_i from the detached output of E_{i-w} (Part B §4). */
+    private NDArray window(NDArray images, NDArray[] kept, ModuleRoles r, NDManager mm) {
+        int start = r.windowStart();
+        int firstUnit = net.plan().modules().get(start).span().first();
+        return net.backbone().forward(parameters, input(images, kept, start - 1, mm), firstUnit, r.span().last(), true);
+    }
+
+    private int unitsOfWindow(ModuleRoles r) {
+        return r.span().last() - net.plan().modules().get(r.windowStart()).span().first() + 1;
+    }
+
+    /**
+     * A detached alias of module {@code j}'s kept output (the images for j < 0) in {@code mm}, so
+     * that everything computed from it lands in the module's sub-manager.
+     */
+    private static NDArray input(NDArray images, NDArray[] kept, int j, NDManager mm) {
+        NDArray source = j < 0 ? images : kept[j];
+        if (source == null) {
+            throw new IllegalStateException("the output of module " + j + " was freed before module " + (j + 1)
+                    + "'s window read it");
+        }
+        NDArray alias = source.stopGradient();
+        alias.attach(mm);
+        return alias;
+    }
+
+    // ALGORITHMS.md Part B §3: L = lambdaRecon * BCE(decoder(f), img01) + lambdaCls * CE(head(f)) for InfoPro.
+    private NDArray headLoss(AuxHead head, InfoProDecoder decoder, ModuleRoles r, NDArray features, NDArray labels,
+            NDArray target) {
+        NDArray ce = CrossEntropy.mean(head.forward(parameters, features, true), labels);
+        if (!head.kind().isInfoPro()) {
+            return ce;
+        }
+        NDArray loss = ce.mul((float) r.lambdaCls());
+        if (decoder != null) {
+            NDArray bce = ReconstructionLoss.bce(decoder.forward(parameters, features, true), target);
+            loss = loss.add(bce.mul((float) r.lambdaRecon()));
+        }
+        return loss;
+    }
+
+    private static NDArray plus(NDArray a, NDArray b) {
+        return a == null ? b : a.add(b);
+    }
+}
