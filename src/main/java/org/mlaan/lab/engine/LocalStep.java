@@ -37,8 +37,12 @@ import org.mlaan.lab.engine.auxnet.ReconstructionLoss;
  *
  * <p>Memory (Part A.6): each module works in its own sub-manager of the step manager, closed right
  * after its backward; only the detached outputs that later modules read are kept in the step
- * manager, and each is freed once no later window starts from it. The step's peak is the largest
- * number of live bytes under the step manager just before a module's sub-manager closes.
+ * manager, and each is freed once no later window starts from it. When the window spans earlier
+ * modules (w >= 2), the x path's loss is backwarded and its sub-manager closed before the window is
+ * forwarded: the two graphs are disjoint, so the accumulated gradients are those of one backward of
+ * loss_i (DJL would otherwise keep the x path's arrays alive until the module ends, which the
+ * reference's PyTorch frees on backward). The step's peak is the largest number of live bytes
+ * under the step manager just before a sub-manager closes.
  *
  * <p>BatchNorm (Part A.8): every forward runs in training mode, so running statistics are updated
  * on every pass. With w = 2 an interior module runs three times per step (its x path, its own
@@ -146,72 +150,66 @@ final class LocalStep implements TrainingStep {
         List<NDManager> open = new ArrayList<>();
         NDArray total = null;
         try (GradientCollector collector = stepManager.getEngine().newGradientCollector()) {
+            Sink sink = new Sink(collector, order, stepManager, open);
             for (ModuleRoles r : plan.modules()) {
                 int i = r.index();
                 boolean last = i == k - 1;
-                NDManager mm = stepManager.newSubManager();
-                try {
-                    NDArray x = backbone.forward(parameters, input(images, kept, i - 1, mm), r.span().first(),
-                            r.span().last(), true);
-                    passes += r.span().unitCount();
-                    NDArray loss = null;
-                    LocalNetwork.ModuleAux a = net.module(i);
-                    if (!last) {
-                        if (r.hasIndependentLoss() && filter.includes(i, Part.INDEPENDENT)) {
-                            NDArray f = a.momentumAux() == null ? x : a.momentumAux().forward(parameters, x, true);
-                            loss = headLoss(a.independentHead(), a.independentDecoder(), r, f, labels, target)
-                                    .mul((float) r.wx());
-                        }
-                        if (r.hasCascadeLoss() && filter.includes(i, Part.CASCADE)) {
-                            NDArray z = x;
-                            if (r.window() > 1) {
-                                z = window(images, kept, r, mm);
-                                passes += unitsOfWindow(r);
-                            }
-                            if (a.leap() != null) {
-                                z = a.leap().forward(parameters, z, true);
-                            }
-                            loss = plus(loss, headLoss(a.cascadeHead(), a.cascadeDecoder(), r, z, labels, target)
-                                    .mul((float) r.wy()));
-                        }
-                        NDArray detached = x.stopGradient();
-                        detached.attach(stepManager);
-                        kept[i] = detached;
-                    } else {
-                        try (NoGrad noGrad = NoGrad.enter()) {
-                            correct = CrossEntropy.correct(x, labels);
-                        }
-                        loss = lastLoss(images, kept, r, x, labels, filter, mm);
-                        if (plan.lastHasCascade() && (filter.includes(i, Part.LAST_Y))) {
+                LocalNetwork.ModuleAux a = net.module(i);
+                NDManager mm = sink.scope();
+                NDArray x = backbone.forward(parameters, input(images, kept, i - 1, mm), r.span().first(),
+                        r.span().last(), true);
+                passes += r.span().unitCount();
+                NDArray loss = null;
+                if (!last) {
+                    if (r.hasIndependentLoss() && filter.includes(i, Part.INDEPENDENT)) {
+                        NDArray f = a.momentumAux() == null ? x : a.momentumAux().forward(parameters, x, true);
+                        loss = headLoss(a.independentHead(), a.independentDecoder(), r, f, labels, target)
+                                .mul((float) r.wx());
+                    }
+                    NDArray detached = x.stopGradient();
+                    detached.attach(stepManager);
+                    kept[i] = detached;
+                    if (r.hasCascadeLoss() && filter.includes(i, Part.CASCADE)) {
+                        NDArray z = x;
+                        if (r.window() > 1) {
+                            // The x path and the window are disjoint graphs: backward the x path's
+                            // part now and free its activations before the window is forwarded (the
+                            // gradients accumulate to the same sum; the forwards keep their order).
+                            losses[i] = sink.backward(loss, mm);
+                            loss = null;
+                            mm = sink.scope();
+                            z = window(images, kept, r, mm);
                             passes += unitsOfWindow(r);
                         }
-                    }
-                    if (loss != null) {
-                        losses[i] = loss.getFloat();
-                        if (last) {
-                            finalLoss = (float) losses[i];
+                        if (a.leap() != null) {
+                            z = a.leap().forward(parameters, z, true);
                         }
-                        if (order == Order.REFERENCE) {
-                            collector.backward(loss);
-                        } else {
-                            total = plus(total, loss);
-                        }
+                        loss = plus(loss, headLoss(a.cascadeHead(), a.cascadeDecoder(), r, z, labels, target)
+                                .mul((float) r.wy()));
                     }
-                    peak = Math.max(peak, LiveArrays.bytes(stepManager));
-                } finally {
-                    if (order == Order.REFERENCE) {
-                        mm.close();
-                    } else {
-                        open.add(mm);
+                } else {
+                    try (NoGrad noGrad = NoGrad.enter()) {
+                        correct = CrossEntropy.correct(x, labels);
+                    }
+                    loss = lastLoss(images, kept, r, x, labels, filter, mm);
+                    if (plan.lastHasCascade() && filter.includes(i, Part.LAST_Y)) {
+                        passes += unitsOfWindow(r);
                     }
                 }
+                double value = sink.backward(loss, mm);
+                losses[i] = Double.isNaN(losses[i]) ? value : Double.isNaN(value) ? losses[i] : losses[i] + value;
+                if (last) {
+                    finalLoss = (float) value;
+                }
                 // Module i+1 reads x_i; the widest window after it starts from x_{i+1-reach}.
-                int stale = i + 1 - reach - 1;
+                int stale = i - reach;
                 if (stale >= 0 && kept[stale] != null) {
                     kept[stale].close();
                     kept[stale] = null;
                 }
             }
+            total = sink.total;
+            peak = sink.peak;
             if (total != null) {
                 collector.backward(total);
                 peak = Math.max(peak, LiveArrays.bytes(stepManager));
@@ -225,6 +223,52 @@ final class LocalStep implements TrainingStep {
             }
         }
         return new Pass(losses, finalLoss, correct, (int) images.getShape().get(0), peak, passes);
+    }
+
+    /** Where losses go: backward at once and free the scope (reference order), or summed for one backward. */
+    private static final class Sink {
+        private final GradientCollector collector;
+        private final Order order;
+        private final NDManager stepManager;
+        private final List<NDManager> open;
+        NDArray total;
+        long peak;
+
+        Sink(GradientCollector collector, Order order, NDManager stepManager, List<NDManager> open) {
+            this.collector = collector;
+            this.order = order;
+            this.stepManager = stepManager;
+            this.open = open;
+        }
+
+        /** A new sub-manager of the step manager for the next piece of work. */
+        NDManager scope() {
+            NDManager m = stepManager.newSubManager();
+            open.add(m);
+            return m;
+        }
+
+        /**
+         * Backwards {@code loss} (or adds it to the sum), records the live-bytes peak, and in the
+         * reference order closes {@code scope}; returns the loss value, NaN for null.
+         */
+        double backward(NDArray loss, NDManager scope) {
+            double value = Double.NaN;
+            if (loss != null) {
+                value = loss.getFloat();
+                if (order == Order.REFERENCE) {
+                    collector.backward(loss);
+                } else {
+                    total = plus(total, loss);
+                }
+            }
+            peak = Math.max(peak, LiveArrays.bytes(stepManager));
+            if (order == Order.REFERENCE) {
+                open.remove(scope);
+                scope.close();
+            }
+            return value;
+        }
     }
 
     // ALGORITHMS.md Part A.5: wx*CE(fc(x)) + wy*CE(fc(y)), or CE(fc(y)) alone (the CIFAR code).
