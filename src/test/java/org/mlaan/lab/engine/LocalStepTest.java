@@ -374,6 +374,8 @@ class LocalStepTest {
         try (Rig rig = new Rig(config("DGL+MLAAN", local(null, 1.0, null)), NetworkPlan.of(Arch.RESNET20, 16, 4))) {
             Map<String, float[]> before = values(rig.net.auxParameters().twins());
             assertFalse(before.isEmpty());
+            assertTrue(java.util.Collections.disjoint(rig.net.trainableParameters().values(),
+                    rig.net.auxParameters().twins().values()), "no twin is handed to the optimiser");
             for (int s = 0; s < 3; s++) {
                 try (NDManager m = rig.root.newSubManager()) {
                     rig.step.run(m, rig.batch(m, 20 + s, 16), 0.1);
