@@ -2,22 +2,27 @@ package org.mlaan.lab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.config.TrainingConfig;
-import org.mlaan.lab.engine.BenchResult;
-import org.mlaan.lab.engine.Benchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code bench}: images per second and peak memory of a config's training step. */
+/** {@code bench}: images per second and peak memory of each method's training step, with ratios to BP. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time N training steps of the config's network and method and print images/s and peak memory."
-                + " The first steps are warm-up and are not timed.")
+        description = "Time N training steps of each method on the config's network, split and data, and print"
+                + " images/s and peak memory with their ratio to BP. Methods run one after another in this"
+                + " process (ratios are fair); with --isolate each runs in its own JVM so that its process"
+                + " peak is its own. The first steps are warm-up and are not timed.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,14 +30,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "experiment JSON file")
     Path config;
 
-    @Option(names = "--steps", defaultValue = "20", description = "timed steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "20", description = "timed steps per method (default: ${DEFAULT-VALUE})")
     int steps;
+
+    @Option(names = "--methods", split = ",", description = "methods to compare, e.g. BP,DGL,DGL+MLAAN"
+            + " (default: BP and the config's method)")
+    List<String> methods;
 
     @Option(names = "--batch", description = "override training.batchSize")
     Integer batch;
 
     @Option(names = "--device", description = "auto | cpu | gpu | gpu:N (overrides the config)")
     String device;
+
+    @Option(names = "--isolate", description = "run each method in its own JVM (its own process peak)")
+    boolean isolate;
 
     @Option(names = "--json", description = "print the result as JSON")
     boolean json;
@@ -42,26 +54,100 @@ final class BenchCommand implements Callable<Integer> {
         if (steps < 1) {
             throw new IllegalArgumentException("--steps: expected at least 1, got " + steps);
         }
-        ExperimentConfig c = ConfigFiles.read(config);
-        if (batch != null) {
-            if (batch < 1) {
-                throw new IllegalArgumentException("--batch: expected at least 1, got " + batch);
-            }
-            TrainingConfig t = c.training();
-            c = c.withTraining(new TrainingConfig(t.epochs(), batch, t.learningRate(), t.momentum(), t.nesterov(),
-                    t.weightDecay(), t.schedule(), t.warmupEpochs(), t.warmupStartLr(), t.evalEvery(), t.stepsPerEpoch()));
-        }
-        BenchResult r = Benchmark.run(c, steps, device == null ? c.deviceOrDefault() : device);
+        ExperimentConfig c = withBatch(ConfigFiles.read(config), batch);
+        List<Method> chosen = methods(c, methods);
+        List<MethodFigures> figures = isolate
+                ? MethodBench.isolated(c, chosen, steps, device)
+                : MethodBench.inProcess(c, chosen, steps, device);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(ConfigFiles.mapper().writeValueAsString(r));
+            out.println(ConfigFiles.mapper().writeValueAsString(asJson(figures, steps)));
         } else {
-            out.printf(Locale.ROOT, "%s %s, batch %d on %s: %.1f images/s (%.3f s/step over %d steps), peak RSS %s,"
-                    + " step peak of live tensors %s%s%n",
-                    r.method(), r.arch(), r.batchSize(), r.device(), r.imagesPerSecond(), r.secondsPerStep(), r.steps(),
-                    Units.bytes(r.peakRssBytes()), Units.bytes(r.peakLiveBytes()),
-                    r.peakDeviceBytes() >= 0 ? ", GPU memory " + Units.bytes(r.peakDeviceBytes()) : "");
+            out.print(table(figures, steps));
         }
         return 0;
+    }
+
+    static ExperimentConfig withBatch(ExperimentConfig c, Integer batch) {
+        if (batch == null) {
+            return c;
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("--batch: expected at least 1, got " + batch);
+        }
+        TrainingConfig t = c.training();
+        return c.withTraining(new TrainingConfig(t.epochs(), batch, t.learningRate(), t.momentum(), t.nesterov(),
+                t.weightDecay(), t.schedule(), t.warmupEpochs(), t.warmupStartLr(), t.evalEvery(), t.stepsPerEpoch()));
+    }
+
+    /** The methods named on the command line, or BP and the config's method. */
+    static List<Method> methods(ExperimentConfig c, List<String> names) {
+        List<Method> out = new ArrayList<>();
+        if (names == null || names.isEmpty()) {
+            out.add(Method.BP);
+            if (c.methodOrDefault() != Method.BP) {
+                out.add(c.methodOrDefault());
+            }
+            return out;
+        }
+        for (String n : names) {
+            try {
+                out.add(Method.parse(n));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--methods: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static String table(List<MethodFigures> figures, int steps) {
+        MethodFigures first = figures.get(0);
+        MethodFigures bp = figures.stream().filter(f -> f.method().equals("BP")).findFirst().orElse(null);
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s, batch %d on %s, %d timed steps per method%s%n",
+                first.arch(), first.batchSize(), first.device(), steps,
+                first.isolated() ? ", each method in its own JVM" : ""));
+        sb.append(String.format(Locale.ROOT, "%-14s %10s %7s %14s %7s %14s%n", "method", "images/s", "x BP",
+                "peak live", "x BP", first.isolated() ? "process peak" : "RSS so far"));
+        for (MethodFigures f : figures) {
+            sb.append(String.format(Locale.ROOT, "%-14s %10.1f %7s %14s %7s %14s%n", f.method(), f.imagesPerSecond(),
+                    bp == null ? "" : ratio(f.imagesPerSecond(), bp.imagesPerSecond()),
+                    Units.bytes(f.peakLiveBytes()), bp == null ? "" : ratio(f.peakLiveBytes(), bp.peakLiveBytes()),
+                    Units.bytes(f.processPeak())));
+        }
+        return sb.toString();
+    }
+
+    static String ratio(double a, double b) {
+        return b > 0 && a >= 0 ? String.format(Locale.ROOT, "%.2f", a / b) : "n/a";
+    }
+
+    static Map<String, Object> asJson(List<MethodFigures> figures, int steps) {
+        MethodFigures bp = figures.stream().filter(f -> f.method().equals("BP")).findFirst().orElse(null);
+        Map<String, Object> root = new LinkedHashMap<>();
+        MethodFigures first = figures.get(0);
+        root.put("arch", first.arch());
+        root.put("batchSize", first.batchSize());
+        root.put("device", first.device());
+        root.put("steps", steps);
+        root.put("isolated", first.isolated());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (MethodFigures f : figures) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("method", f.method());
+            row.put("arch", f.arch());
+            row.put("batchSize", f.batchSize());
+            row.put("device", f.device());
+            row.put("imagesPerSecond", f.imagesPerSecond());
+            row.put("peakLiveBytes", f.peakLiveBytes());
+            row.put("peakRssBytes", f.peakRssBytes());
+            row.put("peakDeviceBytes", f.peakDeviceBytes());
+            if (bp != null) {
+                row.put("speedRatioToBp", f.imagesPerSecond() / bp.imagesPerSecond());
+                row.put("liveRatioToBp", bp.peakLiveBytes() > 0 ? (double) f.peakLiveBytes() / bp.peakLiveBytes() : null);
+            }
+            rows.add(row);
+        }
+        root.put("methods", rows);
+        return root;
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mlaan-lab", mixinStandardHelpOptions = true, versionProvider = LabVersion.class,
         description = "MLAAN Lab: supervised local learning on ResNets, from the command line.",
-        subcommands = {PlanCommand.class, TrainCommand.class, DataCommand.class, BenchCommand.class, AblateCommand.class,
+        subcommands = {PlanCommand.class, TrainCommand.class, DataCommand.class, BenchCommand.class, MemoryCommand.class, AblateCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a run that failed for a reason other than its input. */

@@ -113,18 +113,62 @@ class CommandLineTest {
         assertTrue(r.err().contains(dir.resolve("none").toString()), r.err());
     }
 
-    @Test
-    void benchPrintsImagesPerSecondAsJson(@TempDir Path dir) throws Exception {
-        Path cfg = dir.resolve("b.json");
+    private static Path tinyLocalConfig(Path dir, String method) throws Exception {
+        Path cfg = dir.resolve("local.json");
         Files.writeString(cfg, """
-                {"name": "b", "network": {"arch": "resnet20"},
-                 "dataset": {"kind": "builtin", "trainSize": 64, "testSize": 16},
-                 "training": {"batchSize": 8}, "device": "cpu"}
-                """);
-        Result r = run("bench", "--config", cfg.toString(), "--steps", "3", "--json");
+                {"name": "tiny-local", "network": {"arch": "resnet20"}, "method": "%s",
+                 "split": {"cutsAfter": ["1.1", "2.1"]},
+                 "dataset": {"kind": "builtin", "trainSize": 48, "testSize": 16},
+                 "training": {"epochs": 1, "batchSize": 8, "learningRate": 0.05, "warmupEpochs": 0},
+                 "seed": 5, "device": "cpu"}
+                """.formatted(method));
+        return cfg;
+    }
+
+    @Test
+    void benchComparesEachMethodWithBpInOneProcess(@TempDir Path dir) throws Exception {
+        Result r = run("bench", "--config", tinyLocalConfig(dir, "DGL+MLAAN").toString(), "--steps", "2",
+                "--methods", "BP,DGL,DGL+MLAAN", "--json");
         assertEquals(0, r.code(), r.err());
-        JsonNode json = ConfigFiles.mapper().readTree(r.out());
-        assertTrue(json.get("imagesPerSecond").asDouble() > 0, r.out());
-        assertEquals(8, json.get("batchSize").asInt());
+        JsonNode methods = ConfigFiles.mapper().readTree(r.out()).get("methods");
+        assertEquals(3, methods.size());
+        assertEquals("DGL+MLAAN", methods.get(2).get("method").asText());
+        assertEquals(1.0, methods.get(0).get("speedRatioToBp").asDouble(), 1e-12);
+        for (JsonNode m : methods) {
+            assertTrue(m.get("imagesPerSecond").asDouble() > 0, r.out());
+            assertTrue(m.get("peakLiveBytes").asLong() > 0, r.out());
+        }
+        assertTrue(methods.get(1).get("liveRatioToBp").asDouble() < 1, "DGL keeps less alive than BP: " + r.out());
+    }
+
+    @Test
+    void memoryRunsBpAndTheMethodEachInItsOwnJvm(@TempDir Path dir) throws Exception {
+        Result r = run("memory", "--config", tinyLocalConfig(dir, "DGL").toString(), "--steps", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("live tensors") && r.out().contains("process RSS"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("BP ") && l.contains("100.0%")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("DGL ")), r.out());
+    }
+
+    @Test
+    void memoryOfABpConfigIsBadInput(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("bp.json");
+        Files.writeString(cfg, "{\"device\": \"cpu\"}");
+        Result r = run("memory", "--config", cfg.toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("method is BP"), r.err());
+    }
+
+    @Test
+    void ablateRunsEveryMethodForEverySeedAndPrintsMeanAndSpread(@TempDir Path dir) throws Exception {
+        Result r = run("ablate", "--config", tinyLocalConfig(dir, "DGL+MLAAN").toString(), "--seeds", "2",
+                "--out", dir.resolve("runs").toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+        for (String m : List.of("BP", "DGL", "DGL+MLM", "DGL+LAM", "DGL+MLAAN")) {
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(m + " ") && l.contains("±")), m + "\n" + r.out());
+        }
+        try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
+            assertEquals(10, s.count(), "5 methods x 2 seeds, each its own run folder");
+        }
     }
 }
