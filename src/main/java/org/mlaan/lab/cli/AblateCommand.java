@@ -61,20 +61,13 @@ final class AblateCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "ablation: %s x %d seed(s) = %d runs%n",
                 plan.methods().stream().map(Method::label).toList(), seeds, plan.runCount());
         AblationRunner runner = new AblationRunner(plan, new RunOptions(out, device, epochs, true));
-        Thread hook = new Thread(runner::cancel, "mlaan-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
         AblationResult result;
-        try {
+        try (CancelOnShutdown guard = new CancelOnShutdown()) {
+            guard.onCancel(runner::cancel);
             result = runner.run((m, seed) -> {
                 console.printf(Locale.ROOT, "--- %s, seed %d ---%n", m.label(), seed);
                 return new ProgressLine(console, System.console() != null);
             });
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook has done its work.
-            }
         }
         if (json) {
             console.println(ConfigFiles.mapper().writeValueAsString(asJson(result)));

@@ -48,30 +48,17 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--epochs: expected at least 1, got " + epochs);
         }
         RunOptions options = new RunOptions(out, device, epochs, true, commandLine());
-        try (TrainingRun run = source.resume != null
+        CancelOnShutdown guard = new CancelOnShutdown();
+        try (guard; TrainingRun run = source.resume != null
                 ? TrainingRun.resume(source.resume, options)
                 : TrainingRun.create(ConfigFiles.read(source.config), options)) {
+            guard.onCancel(run::cancel);
             if (!run.deviceNotice().isEmpty()) {
                 console.println(run.deviceNotice());
             }
-            Thread hook = new Thread(run::cancel, "mlaan-cancel");
-            Runtime.getRuntime().addShutdownHook(hook);
-            RunFinished finished;
-            try {
-                finished = run.run(new ProgressLine(console, System.console() != null));
-            } finally {
-                removeHook(hook);
-            }
+            RunFinished finished = run.run(new ProgressLine(console, System.console() != null));
             console.println(Summary.of(finished, run.runDir()));
             return finished.status() == RunFinished.Status.FAILED ? Main.FAILURE : 0;
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already stopping (Ctrl-C): the hook has done its work.
         }
     }
 

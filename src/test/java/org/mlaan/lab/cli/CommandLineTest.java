@@ -171,4 +171,43 @@ class CommandLineTest {
             assertEquals(10, s.count(), "5 methods x 2 seeds, each its own run folder");
         }
     }
+
+    @Test
+    void sigtermStopsTrainingAfterTheStepAndKeepsACheckpoint(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("long.json");
+        Files.writeString(cfg, """
+                {"name": "long", "network": {"arch": "resnet20"},
+                 "dataset": {"kind": "builtin", "trainSize": 400, "testSize": 16},
+                 "training": {"epochs": 50, "batchSize": 8}, "device": "cpu"}
+                """);
+        Path runs = dir.resolve("runs");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "train", "--config", cfg.toString(), "--out", runs.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        Path steps = null;
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline && p.isAlive()) {
+                try (Stream<Path> s = Files.exists(runs) ? Files.list(runs) : Stream.empty()) {
+                    steps = s.map(r -> r.resolve("metrics-steps.csv")).filter(Files::exists).findFirst().orElse(null);
+                }
+                if (steps != null && Files.readAllLines(steps).size() > 3) {
+                    break;
+                }
+                p.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            assertTrue(steps != null && p.isAlive(), "training started: " + Files.readString(dir.resolve("log.txt")));
+            p.destroy(); // SIGTERM, as Ctrl-C
+            assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "stopped");
+        } finally {
+            p.destroyForcibly();
+        }
+        Path run = steps.getParent();
+        String status = Files.readString(run.resolve("status.json"));
+        assertTrue(status.contains("\"cancelled\"") || status.contains("CANCELLED"), status);
+        assertTrue(Files.exists(run.resolve("checkpoints/last/state.json")), "checkpoint kept");
+        Result resumed = run("train", "--resume", run.toString(), "--epochs", "1");
+        assertEquals(0, resumed.code(), resumed.err() + resumed.out());
+    }
 }
