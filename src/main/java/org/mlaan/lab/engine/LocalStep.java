@@ -51,6 +51,19 @@ import org.mlaan.lab.engine.auxnet.ReconstructionLoss;
  * on every pass. With w = 2 an interior module runs three times per step (its x path, its own
  * window and the next module's window), as the reference code's x, y and z paths (Part B §4: three
  * updates per step); the last module twice (x and y).
+ *
+ * <p>Orders (docs/decisions/0005): the above is {@link Order#REFERENCE}. {@link Order#REUSE}, the
+ * default ({@code -Dmlaan.order=reference|reuse}, read once), forwards each backbone module once:
+ * x_i = E_i(v_i) with v_i = detach(x_{i-1}) a gradient-requiring leaf, x_i's graph kept (keep-graph
+ * backward) while a later window spans E_i; module i's cascaded loss is computed on x_i (the same
+ * values as the recomputed window, train-mode BN using batch statistics), backwarded first, the
+ * gradient arriving at v_i copied and the leaf zeroed; the independent loss's gradient at v_i is
+ * discarded; the copied gradient is injected into x_{i-1}'s kept graph, and for w = 3 what that
+ * leaves at v_{i-1} into x_{i-2}. The accumulated gradients equal the reference's (tested to
+ * 1e-5). BatchNorm differs: running statistics are updated once per module per step instead of
+ * up to three times (w = 2; four with w = 3) with momentum 0.1, so the running statistics lag the
+ * weights more and evaluation results can differ slightly while gradients are equal. Block passes
+ * per step of either order: {@link #blockPasses}.
  */
 final class LocalStep implements TrainingStep {
 
@@ -372,40 +385,46 @@ final class LocalStep implements TrainingStep {
                 NDArray cascadeGrad = null;
                 double value = Double.NaN;
                 if (!last) {
-                    try (NDManager am = stepManager.newSubManager()) {
-                        // A view of x_i in the aux scope: the aux graphs land there and are freed
-                        // with it, while x_i's own graph stays kept for the next windows.
-                        NDArray xa = x.reshape(x.getShape());
-                        xa.attach(am);
-                        NDArray cascade = null;
-                        NDArray independent = null;
-                        if (r.hasCascadeLoss() && filter.includes(i, Part.CASCADE)) {
-                            NDArray z = xa;
+                    // Each aux path works on a view of x_i in its own short-lived scope: its graph
+                    // lands there and is freed right after its backward (the cascaded path first,
+                    // as the reference frees the x path before forwarding the window), while x_i's
+                    // own graph stays kept for the next windows.
+                    if (r.hasCascadeLoss() && filter.includes(i, Part.CASCADE)) {
+                        try (NDManager am = stepManager.newSubManager()) {
+                            NDArray z = view(x, am);
                             if (a.leap() != null) {
                                 z = a.leap().forward(parameters, z, true);
                                 auxPasses += leapBlocks(a);
                             }
-                            cascade = headLoss(a.cascadeHead(), a.cascadeDecoder(), r, z, labels, target)
+                            NDArray cascade = headLoss(a.cascadeHead(), a.cascadeDecoder(), r, z, labels, target)
                                     .mul((float) r.wy());
-                        }
-                        if (r.hasIndependentLoss() && filter.includes(i, Part.INDEPENDENT)) {
-                            NDArray f = a.momentumAux() == null ? xa : a.momentumAux().forward(parameters, xa, true);
-                            auxPasses += manBlocks(a);
-                            independent = headLoss(a.independentHead(), a.independentDecoder(), r, f, labels, target)
-                                    .mul((float) r.wx());
-                        }
-                        if (cascade != null) {
                             value = add(value, cascade.getFloat());
                             keepGraphBackward(cascade);
                             cascadeGrad = r.window() > 1 ? takeGradient(v) : null;
                             discardGradient(v);
+                            peak = Math.max(peak, LiveArrays.bytes(stepManager));
                         }
-                        if (independent != null) {
+                        // Carry the window back now and free the earlier graphs it was the last to
+                        // need, before the independent path's activations are made.
+                        if (cascadeGrad != null) {
+                            inject(cascadeGrad, i, r.windowStart(), xs, vs, leaf);
+                            cascadeGrad = null;
+                            peak = Math.max(peak, LiveArrays.bytes(stepManager));
+                        }
+                        releaseStale(scopes, xs, vs, lastUse, i);
+                    }
+                    if (r.hasIndependentLoss() && filter.includes(i, Part.INDEPENDENT)) {
+                        try (NDManager am = stepManager.newSubManager()) {
+                            NDArray xa = view(x, am);
+                            NDArray f = a.momentumAux() == null ? xa : a.momentumAux().forward(parameters, xa, true);
+                            auxPasses += manBlocks(a);
+                            NDArray independent = headLoss(a.independentHead(), a.independentDecoder(), r, f, labels,
+                                    target).mul((float) r.wx());
                             value = add(value, independent.getFloat());
                             keepGraphBackward(independent);
                             discardGradient(v);
+                            peak = Math.max(peak, LiveArrays.bytes(stepManager));
                         }
-                        peak = Math.max(peak, LiveArrays.bytes(stepManager));
                     }
                 } else {
                     try (NoGrad noGrad = NoGrad.enter()) {
@@ -444,11 +463,7 @@ final class LocalStep implements TrainingStep {
                     inject(cascadeGrad, i, r.windowStart(), xs, vs, leaf);
                     peak = Math.max(peak, LiveArrays.bytes(stepManager));
                 }
-                for (int m = 0; m < i; m++) {
-                    if (scopes[m] != null && lastUse[m] <= i) {
-                        release(scopes, xs, vs, m);
-                    }
-                }
+                releaseStale(scopes, xs, vs, lastUse, i);
             }
         } finally {
             for (int m = 0; m < k; m++) {
@@ -459,6 +474,13 @@ final class LocalStep implements TrainingStep {
         }
         return new Pass(losses, finalLoss, correct, (int) images.getShape().get(0), peak, passes,
                 passes + auxPasses);
+    }
+
+    /** A view of {@code x} (same storage, graph through x) attached to {@code scope}. */
+    private static NDArray view(NDArray x, NDManager scope) {
+        NDArray view = x.reshape(x.getShape());
+        view.attach(scope);
+        return view;
     }
 
     /** Whether module {@code r}'s cascaded window (w >= 2) backwards into earlier modules in this pass. */
@@ -524,6 +546,15 @@ final class LocalStep implements TrainingStep {
         if (g != null) {
             g.close();
             JniUtils.zeroGrad((PtNDArray) v);
+        }
+    }
+
+    /** After module {@code i}: frees the graphs of the earlier modules whose last window was i's. */
+    private static void releaseStale(NDManager[] scopes, NDArray[] xs, NDArray[] vs, int[] lastUse, int i) {
+        for (int m = 0; m < i; m++) {
+            if (scopes[m] != null && lastUse[m] <= i) {
+                release(scopes, xs, vs, m);
+            }
         }
     }
 
