@@ -189,6 +189,12 @@ class LocalStepTest {
      * the groups, as in ALGORITHMS.md Part B §4's "losses per module" table.
      */
     private static Map<String, Set<String>> reachedByEachLoss(String method) throws Exception {
+        Map<String, Set<String>> reference = reachedByEachLoss(method, LocalStep.Order.REFERENCE);
+        assertEquals(reference, reachedByEachLoss(method, LocalStep.Order.REUSE), method + " under REUSE");
+        return reference;
+    }
+
+    private static Map<String, Set<String>> reachedByEachLoss(String method, LocalStep.Order order) throws Exception {
         Map<String, Set<String>> out = new LinkedHashMap<>();
         try (Rig rig = new Rig(config(method, local(null, null, ALL_ONE)), NetworkPlan.of(Arch.RESNET20, 16, 4))) {
             int k = rig.net.plan().k();
@@ -200,7 +206,7 @@ class LocalStepTest {
                     }
                     int module = i;
                     rig.zeroGrads();
-                    LocalStep.Pass p = rig.backward((m, q) -> m == module && q == part, LocalStep.Order.REFERENCE);
+                    LocalStep.Pass p = rig.backward((m, q) -> m == module && q == part, order);
                     if (!Double.isNaN(p.moduleLosses()[i])) {
                         out.put(i + ":" + part.name().toLowerCase(java.util.Locale.ROOT), rig.reached());
                     }
@@ -318,6 +324,133 @@ class LocalStepTest {
             assertTrue(summed.peakBytes() > reference.peakBytes(), "summing keeps every window alive: "
                     + summed.peakBytes() + " vs " + reference.peakBytes());
         }
+    }
+
+    // ALGORITHMS.md Part A.8: fewer passes, same gradients.
+    private static LocalConfig window(int w, String lastModuleLoss) {
+        return new LocalConfig(null, null, w, null, null, null, null, null, null, null, lastModuleLoss, null, null,
+                ALL_ONE, null, null, null);
+    }
+
+    @Test
+    void reuseEqualsReferenceForDglMlm() throws Exception {
+        assertReuseEqualsReference("DGL+MLM", local(null, null, ALL_ONE));
+    }
+
+    @Test
+    void reuseEqualsReferenceForDglMlaan() throws Exception {
+        assertReuseEqualsReference("DGL+MLAAN", local(null, null, ALL_ONE));
+    }
+
+    @Test
+    void reuseEqualsReferenceForDglMlaanWithWindowThree() throws Exception {
+        assertReuseEqualsReference("DGL+MLAAN", window(3, null));
+    }
+
+    @Test
+    void reuseEqualsReferenceForDglMlmWithWindowThreeAndTheYPathAlone() throws Exception {
+        assertReuseEqualsReference("DGL+MLM", window(3, "yOnly"));
+    }
+
+    @Test
+    void reuseEqualsReferenceForInfoProMlaan() throws Exception {
+        assertReuseEqualsReference("InfoPro+MLAAN", local(null, null, ALL_ONE));
+    }
+
+    @Test
+    void reuseEqualsReferenceForMan() throws Exception {
+        assertReuseEqualsReference("MAN", local(null, null, ALL_ONE));
+    }
+
+    /**
+     * One step's accumulated gradients on every trainable parameter (backbone and aux) and the
+     * losses agree between REUSE and REFERENCE from the same weights and batch; each order's
+     * counted block passes equal {@link LocalStep#blockPasses}, and REUSE makes fewer when a
+     * window spans modules.
+     */
+    private static void assertReuseEqualsReference(String method, LocalConfig local) throws Exception {
+        try (Rig rig = new Rig(config(method, local), NetworkPlan.of(Arch.RESNET20, 16, 4))) {
+            LocalPlan plan = rig.net.plan();
+            rig.zeroGrads();
+            LocalStep.Pass reference = rig.backward(LocalStep.LossFilter.ALL, LocalStep.Order.REFERENCE);
+            Map<String, float[]> expected = rig.grads();
+            rig.zeroGrads();
+            LocalStep.Pass reuse = rig.backward(LocalStep.LossFilter.ALL, LocalStep.Order.REUSE);
+            Map<String, float[]> actual = rig.grads();
+            assertArrayEquals(reference.moduleLosses(), reuse.moduleLosses(), 1e-5, method + " module losses");
+            assertEquals(reference.finalLoss(), reuse.finalLoss(), 1e-5, method + " final loss");
+            assertEquals(reference.correct(), reuse.correct());
+            double worst = 0;
+            double largest = 0;
+            String where = "";
+            for (String name : expected.keySet()) {
+                float[] a = expected.get(name);
+                float[] b = actual.get(name);
+                for (int j = 0; j < a.length; j++) {
+                    double d = Math.abs(a[j] - b[j]);
+                    if (d > worst) {
+                        worst = d;
+                        where = name;
+                    }
+                    largest = Math.max(largest, Math.abs(a[j]));
+                }
+            }
+            assertTrue(largest > 1e-3, "gradients were computed: " + largest);
+            assertTrue(worst <= 1e-5, method + ": largest gradient difference " + worst + " at " + where);
+            assertEquals(LocalStep.blockPasses(plan, LocalStep.Order.REFERENCE), reference.blockPasses(),
+                    method + " reference block passes");
+            assertEquals(LocalStep.blockPasses(plan, LocalStep.Order.REUSE), reuse.blockPasses(),
+                    method + " reuse block passes");
+            boolean spans = plan.modules().stream().anyMatch(r -> r.window() > 1);
+            if (spans) {
+                assertTrue(reuse.blockPasses() < reference.blockPasses(),
+                        reuse.blockPasses() + " vs " + reference.blockPasses());
+            } else {
+                assertEquals(reference.blockPasses(), reuse.blockPasses());
+            }
+        }
+    }
+
+    @Test
+    void reuseMakesFewerBlockPassesOnTheKSixteenAndKFiftyFivePresets() throws Exception {
+        for (String[] p : new String[][] {{"resnet32-k16", "RESNET32"}, {"resnet110-k55", "RESNET110"}}) {
+            NetworkPlan network = NetworkPlan.of(Arch.valueOf(p[1]), 32, 10);
+            ExperimentConfig c = TinyData.config("passes", 1, 8, null).withMethod("DGL+MLAAN")
+                    .withSplit(SplitConfig.preset(p[0]));
+            LocalPlan plan = LocalPlanner.resolve(c, network);
+            int reference = LocalStep.blockPasses(plan, LocalStep.Order.REFERENCE);
+            int reuse = LocalStep.blockPasses(plan, LocalStep.Order.REUSE);
+            System.out.printf("block passes per step, %s DGL+MLAAN (K=%d): REFERENCE %d, REUSE %d%n", p[0], plan.k(),
+                    reference, reuse);
+            assertTrue(reuse < reference, p[0] + ": " + reuse + " vs " + reference);
+        }
+    }
+
+    @Test
+    void reuseStepsKeepTheLiveArrayCountFlat() throws Exception {
+        try (Rig rig = new Rig(config("DGL+MLAAN", null), NetworkPlan.of(Arch.RESNET20, 16, 4))) {
+            LocalStep reuse = new LocalStep(rig.net, rig.optimizer, new ParameterStore(rig.root, false),
+                    LocalStep.Order.REUSE);
+            long early = 0;
+            for (int s = 1; s <= 30; s++) {
+                try (NDManager m = rig.root.newSubManager()) {
+                    reuse.run(m, rig.batch(m, 40 + s, 16), 0.05);
+                }
+                if (s == 5) {
+                    early = LiveArrays.count(rig.root);
+                }
+            }
+            assertEquals(early, LiveArrays.count(rig.root), "arrays alive after step 5 and after step 30");
+        }
+    }
+
+    @Test
+    void orderPropertyParses() {
+        assertEquals(LocalStep.Order.REUSE, LocalStep.Order.parse(null));
+        assertEquals(LocalStep.Order.REFERENCE, LocalStep.Order.parse(" Reference"));
+        assertEquals(LocalStep.Order.REUSE, LocalStep.Order.parse("reuse"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LocalStep.Order.parse("summed"));
     }
 
     // ALGORITHMS.md Part A.4: twin <- m*twin + (1-m)*live, live taken before the optimiser step.
@@ -447,13 +580,25 @@ class LocalStepTest {
         NetworkPlan network = NetworkPlan.of(Arch.RESNET32, 32, 10);
         ExperimentConfig c = TinyData.config("k16", 1, 8, null).withMethod("DGL+MLAAN")
                 .withSplit(SplitConfig.preset("resnet32-k16"));
-        long local;
-        try (Rig rig = new Rig(c, network); NDManager m = rig.root.newSubManager()) {
-            NDList batch = rig.batch(m, 1, 32);
-            batch.set(1, m.create(new float[] {0, 1, 2, 3, 4, 5, 6, 7}));
-            NDArray images = m.randomNormal(new Shape(8, 3, 32, 32));
-            local = rig.step.run(m, new NDList(images, batch.get(1)), 0.1).liveBytes();
+        long[] peaks = new long[2];
+        LocalStep.Order[] orders = {LocalStep.Order.REFERENCE, LocalStep.Order.REUSE};
+        try (Rig rig = new Rig(c, network)) {
+            for (int o = 0; o < 2; o++) {
+                try (NDManager m = rig.root.newSubManager()) {
+                    NDList batch = rig.batch(m, 1, 32);
+                    batch.set(1, m.create(new float[] {0, 1, 2, 3, 4, 5, 6, 7}));
+                    NDArray images = m.randomNormal(new Shape(8, 3, 32, 32));
+                    peaks[o] = rig.step.backward(m, new NDList(images, batch.get(1)), LocalStep.LossFilter.ALL,
+                            orders[o]).peakBytes();
+                }
+                rig.zeroGrads();
+            }
         }
+        System.out.printf("step peak of live tensors, resnet32 K=16 batch 8, DGL+MLAAN: REFERENCE %d, REUSE %d bytes%n",
+                peaks[0], peaks[1]);
+        assertTrue(peaks[1] <= 1.1 * peaks[0], "REUSE keeps about the reference's peak: " + peaks[1] + " vs "
+                + peaks[0]);
+        long local = Math.max(peaks[0], peaks[1]);
         long bp;
         try (NDManager root = NDManager.newBaseManager()) {
             Backbone b = Backbone.create(network, root.newSubManager(), 3);
