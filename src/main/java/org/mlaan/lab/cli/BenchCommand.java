@@ -1,7 +1,6 @@
 package org.mlaan.lab.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.config.TrainingConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +27,8 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", required = true, description = "experiment JSON file")
-    Path config;
+    @Mixin
+    MeasureOptions options;
 
     @Option(names = "--steps", defaultValue = "20", description = "timed steps per method (default: ${DEFAULT-VALUE})")
     int steps;
@@ -37,30 +37,19 @@ final class BenchCommand implements Callable<Integer> {
             + " (default: BP and the config's method)")
     List<String> methods;
 
-    @Option(names = "--batch", description = "override training.batchSize")
-    Integer batch;
-
-    @Option(names = "--device", description = "auto | cpu | gpu | gpu:N (overrides the config)")
-    String device;
-
     @Option(names = "--isolate", description = "run each method in its own JVM (its own process peak)")
     boolean isolate;
 
-    @Option(names = "--json", description = "print the result as JSON")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
-        if (steps < 1) {
-            throw new IllegalArgumentException("--steps: expected at least 1, got " + steps);
-        }
-        ExperimentConfig c = withBatch(ConfigFiles.read(config), batch);
+        MeasureOptions.checkSteps(steps);
+        ExperimentConfig c = options.read();
         List<Method> chosen = methods(c, methods);
         List<MethodFigures> figures = isolate
-                ? MethodBench.isolated(c, chosen, steps, device)
-                : MethodBench.inProcess(c, chosen, steps, device);
+                ? MethodBench.isolated(c, chosen, steps, options.device)
+                : MethodBench.inProcess(c, chosen, steps, options.device);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (options.json) {
             out.println(ConfigFiles.mapper().writeValueAsString(asJson(figures, steps)));
         } else {
             out.print(table(figures, steps));

@@ -1,7 +1,6 @@
 package org.mlaan.lab.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -9,6 +8,7 @@ import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,34 +22,23 @@ final class MemoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", required = true, description = "experiment JSON file with a local method and split")
-    Path config;
+    @Mixin
+    MeasureOptions options;
 
     @Option(names = "--steps", defaultValue = "3", description = "timed steps per method (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--batch", description = "override training.batchSize")
-    Integer batch;
-
-    @Option(names = "--device", description = "auto | cpu | gpu | gpu:N (overrides the config)")
-    String device;
-
-    @Option(names = "--json", description = "print the result as JSON")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
-        if (steps < 1) {
-            throw new IllegalArgumentException("--steps: expected at least 1, got " + steps);
-        }
-        ExperimentConfig c = BenchCommand.withBatch(ConfigFiles.read(config), batch);
+        MeasureOptions.checkSteps(steps);
+        ExperimentConfig c = options.read();
         if (c.methodOrDefault() == Method.BP) {
-            throw new IllegalArgumentException(config + ": method is BP; memory compares BP with a local method,"
+            throw new IllegalArgumentException(options.config + ": method is BP; memory compares BP with a local method,"
                     + " so name one (e.g. \"method\": \"DGL+MLAAN\" with a split)");
         }
-        List<MethodFigures> f = MethodBench.isolated(c, List.of(Method.BP, c.methodOrDefault()), steps, device);
+        List<MethodFigures> f = MethodBench.isolated(c, List.of(Method.BP, c.methodOrDefault()), steps, options.device);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (options.json) {
             out.println(ConfigFiles.mapper().writeValueAsString(BenchCommand.asJson(f, steps)));
             return 0;
         }
