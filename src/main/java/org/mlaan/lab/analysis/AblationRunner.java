@@ -43,8 +43,9 @@ public final class AblationRunner {
         }
         LoadedData data = DataSets.open(plan.base().dataset());
         AblationResult result = new AblationResult();
-        for (Method m : plan.methods()) {
-            for (long seed : plan.seeds()) {
+        // Seed-major: every method once before any repeats, so a stopped queue still compares them all.
+        for (long seed : plan.seeds()) {
+            for (Method m : plan.methods()) {
                 ExperimentConfig c = plan.configFor(m, seed);
                 if (cancelled) {
                     return result;
