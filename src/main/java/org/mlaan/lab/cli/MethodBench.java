@@ -52,12 +52,17 @@ final class MethodBench {
                     cmd.add("--device");
                     cmd.add(device);
                 }
-                Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                Path err = Files.createTempFile("mlaan-bench-", ".err");
+                Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
                 byte[] stdout = p.getInputStream().readAllBytes();
-                if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                boolean ended = p.waitFor(30, TimeUnit.MINUTES);
+                String errors = Files.readString(err).strip();
+                Files.deleteIfExists(err);
+                if (!ended || p.exitValue() != 0) {
                     p.destroyForcibly();
                     throw new IOException("the benchmark of " + m.label() + " in its own JVM failed (exit "
-                            + (p.isAlive() ? "none" : p.exitValue()) + ")");
+                            + (ended ? p.exitValue() : "none, timed out") + ")"
+                            + (errors.isEmpty() ? "" : ": " + errors.lines().reduce((a, b) -> b).orElse("")));
                 }
                 JsonNode json = ConfigFiles.mapper().readTree(new String(stdout, StandardCharsets.UTF_8));
                 out.add(MethodFigures.of(json.get("methods").get(0)));
