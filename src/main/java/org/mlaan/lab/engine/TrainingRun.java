@@ -21,11 +21,13 @@ import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.run.EpochMetrics;
+import org.mlaan.lab.core.run.FeatureMaps;
 import org.mlaan.lab.core.run.RunFinished;
 import org.mlaan.lab.core.run.RunFolder;
 import org.mlaan.lab.core.run.RunListener;
 import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.core.run.RunStatus;
+import org.mlaan.lab.core.run.StepGate;
 import org.mlaan.lab.core.run.StepMetrics;
 import org.mlaan.lab.core.train.LearningRateSchedule;
 import org.mlaan.lab.data.BatchAssembler;
@@ -75,6 +77,9 @@ public final class TrainingRun implements AutoCloseable {
     private final long seed;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean cancelRequested;
+    private volatile StepGate gate = StepGate.OPEN;
+    private int featureEvery;
+    private int featureImages;
     private CheckpointState position;
     private Throwable failure;
 
@@ -222,7 +227,33 @@ public final class TrainingRun implements AutoCloseable {
         } catch (Error e) {
             fail(listener, progress, startNanos, e);
             throw e;
+        } finally {
+            gate.release();
         }
+    }
+
+    /**
+     * Lets {@code stepGate} decide when each step may start (pause and single steps from the
+     * window, turns among runs trained side by side). Call before {@link #run}.
+     */
+    public TrainingRun gatedBy(StepGate stepGate) {
+        this.gate = stepGate == null ? StepGate.OPEN : stepGate;
+        return this;
+    }
+
+    /**
+     * Asks the run to send {@link FeatureMaps} of {@code images} fixed test images to its listener
+     * before its first step and then every {@code everySteps} steps (MLAAN Figure 4). Call before
+     * {@link #run}; 0 steps turns it off.
+     */
+    public TrainingRun tapFeatureMaps(int everySteps, int images) {
+        if (everySteps < 0 || images < 1) {
+            throw new IllegalArgumentException("feature maps need everySteps >= 0 and images >= 1, got "
+                    + everySteps + " and " + images);
+        }
+        this.featureEvery = everySteps;
+        this.featureImages = images;
+        return this;
     }
 
     private RunFinished train(RunListener listener, Progress p, long startNanos) throws IOException {
@@ -242,6 +273,11 @@ public final class TrainingRun implements AutoCloseable {
         }
         listener.onStarted(new RunStarted(folder == null ? null : folder.dir().toString(), device.description(),
                 from.epoch(), epochs, steps, trainSize, data.test().size()));
+        FeatureTap tap = featureEvery == 0 ? null : new FeatureTap(backbone, parameters, testBatches,
+                data.testTransform().normalization(), featureImages);
+        if (tap != null) {
+            listener.onFeatureMaps(tap.take(root, p.globalStep, from.epoch()));
+        }
         for (int epoch = from.epoch(); epoch < epochs; epoch++) {
             boolean continuing = epoch == from.epoch();
             double lr = schedule.rate(epoch);
@@ -252,6 +288,9 @@ public final class TrainingRun implements AutoCloseable {
             }
             List<int[]> batches = EpochOrder.batches(EpochOrder.shuffled(seed, epoch, trainSize), batchSize);
             for (int s = continuing ? from.step() : 0; s < steps; s++) {
+                if (!cancelRequested) {
+                    awaitGate();
+                }
                 if (cancelRequested) {
                     return cancel(listener, p, epoch, s, lr, secondsBefore + seconds(epochStart), startNanos);
                 }
@@ -260,6 +299,8 @@ public final class TrainingRun implements AutoCloseable {
                 try (NDManager stepManager = root.newSubManager()) {
                     NDList batch = trainBatches.batch(stepManager, batches.get(s), epoch);
                     o = step.run(stepManager, batch, lr);
+                } finally {
+                    gate.exit();
                 }
                 double stepSeconds = seconds(t);
                 eta.record(stepSeconds);
@@ -273,6 +314,9 @@ public final class TrainingRun implements AutoCloseable {
                     folder.appendStep(m);
                 }
                 listener.onStep(m);
+                if (tap != null && p.globalStep % featureEvery == 0) {
+                    listener.onFeatureMaps(tap.take(root, p.globalStep, epoch));
+                }
             }
             if (cancelRequested) {
                 return cancel(listener, p, epoch, steps, lr, secondsBefore + seconds(epochStart), startNanos);
@@ -300,6 +344,16 @@ public final class TrainingRun implements AutoCloseable {
             listener.onEpoch(em);
         }
         return finish(listener, p, RunFinished.Status.COMPLETED, "", startNanos);
+    }
+
+    /** Waits until the gate lets the next step start; an interrupt counts as a cancel. */
+    private void awaitGate() {
+        try {
+            gate.enter();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelRequested = true;
+        }
     }
 
     private RunFinished cancel(RunListener listener, Progress p, int epoch, int step, double lr, double epochSeconds,
@@ -366,6 +420,7 @@ public final class TrainingRun implements AutoCloseable {
      */
     public void cancel() {
         cancelRequested = true;
+        gate.release();
     }
 
     /** The run folder, or null when the options asked for none. */

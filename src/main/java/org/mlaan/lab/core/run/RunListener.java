@@ -13,6 +13,9 @@ public interface RunListener {
 
     default void onEpoch(EpochMetrics epoch) {}
 
+    /** Feature maps of the run's fixed test images, when the run was asked to take them. */
+    default void onFeatureMaps(FeatureMaps maps) {}
+
     default void onFinished(RunFinished event) {}
 
     /** A listener that does nothing. */

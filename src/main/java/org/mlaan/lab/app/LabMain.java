@@ -1,0 +1,24 @@
+package org.mlaan.lab.app;
+
+import java.util.Set;
+import org.mlaan.lab.cli.Main;
+import org.mlaan.lab.ui.LabLauncher;
+
+/**
+ * The jar's entry point: with no arguments, or with the window's own options
+ * ({@code --screenshot}, {@code --config}, {@code --steps}, {@code --presentation}), it opens the
+ * lab window; with a command ({@code train}, {@code plan}, ...) it runs the command line.
+ */
+public final class LabMain {
+    private static final Set<String> WINDOW_OPTIONS = LabLauncher.OPTIONS;
+
+    private LabMain() {}
+
+    public static void main(String[] args) {
+        if (args.length == 0 || WINDOW_OPTIONS.contains(args[0].split("=", 2)[0])) {
+            LabLauncher.main(args);
+        } else {
+            Main.main(args);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.mlaan.lab.ui;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mlaan.lab.core.config.ConfigException;
+import org.mlaan.lab.core.config.ConfigFiles;
+import org.mlaan.lab.core.config.ExperimentConfig;
+
+/**
+ * The quick demos on the built-in data set, shipped inside the jar (the {@code demo-*.json} files
+ * of {@code sample-configs/}), so the window opens on something that trains in minutes on a CPU.
+ */
+public final class DemoConfigs {
+    /** File names of the demos, in menu order. */
+    public static final List<String> FILES = List.of("demo-builtin-mlaan-resnet20.json",
+            "demo-builtin-bp-resnet20.json", "demo-builtin-dgl-resnet20.json", "demo-builtin-ablation-resnet20.json");
+
+    /** The window's starting experiment: DGL+MLAAN on ResNet-20 cut into four modules, built-in data. */
+    public static final ExperimentConfig DEFAULT = load(FILES.get(0));
+
+    private DemoConfigs() {}
+
+    /** Every demo by its file name, in menu order. */
+    public static Map<String, ExperimentConfig> all() {
+        Map<String, ExperimentConfig> out = new LinkedHashMap<>();
+        for (String f : FILES) {
+            out.put(f, load(f));
+        }
+        return out;
+    }
+
+    /** One demo by file name. */
+    public static ExperimentConfig load(String file) {
+        try (InputStream in = DemoConfigs.class.getResourceAsStream("/org/mlaan/lab/demos/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("demo " + file + " is missing from the jar");
+            }
+            return ConfigFiles.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ConfigException e) {
+            throw new IllegalStateException("demo " + file + " does not validate: " + e.getMessage(), e);
+        }
+    }
+}

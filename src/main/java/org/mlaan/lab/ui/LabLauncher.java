@@ -1,0 +1,122 @@
+package org.mlaan.lab.ui;
+
+import java.nio.file.Path;
+import java.util.Set;
+import javafx.application.Application;
+import org.mlaan.lab.engine.DjlEnvironment;
+
+/**
+ * Starts the lab window. A plain class with a {@code main}, because launching the
+ * {@link javafx.application.Application} subclass directly from a class path fails with "JavaFX
+ * runtime components are missing" (STACK.md).
+ *
+ * <pre>
+ * java -jar mlaan-lab.jar [--config FILE] [--presentation] [--screenshot FILE.png [--steps N]]
+ * </pre>
+ *
+ * With {@code --screenshot} the window opens (headless through Monocle when there is no display),
+ * trains {@code --steps} steps of the config when asked, writes a PNG of the whole window and exits.
+ */
+public final class LabLauncher {
+    /** The options the window takes; anything else goes to the command line. */
+    public static final Set<String> OPTIONS = Set.of("--config", "--screenshot", "--steps", "--presentation",
+            "--window");
+
+    private LabLauncher() {}
+
+    public static void main(String[] args) {
+        StartOptions options;
+        try {
+            options = StartOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        DjlEnvironment.applyDefaults();
+        if (options.screenshot() != null && !hasDisplay()) {
+            useMonocle();
+        }
+        LabApplication.options = options;
+        Application.launch(LabApplication.class);
+    }
+
+    private static boolean hasDisplay() {
+        String display = System.getenv("DISPLAY");
+        String wayland = System.getenv("WAYLAND_DISPLAY");
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        return !os.contains("linux") || (display != null && !display.isBlank())
+                || (wayland != null && !wayland.isBlank());
+    }
+
+    /** Headless glass and software rendering (the flags the tests use, STACK.md). */
+    static void useMonocle() {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        // The headless screen is 1280x800 unless told; the window is larger.
+        System.setProperty("headless.geometry", "1920x1200-32");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    /**
+     * What the window was started with.
+     *
+     * @param config experiment file to open, or null for the embedded default
+     * @param screenshot PNG to write before exiting, or null to stay open
+     * @param steps steps to train before the screenshot (0: none)
+     * @param presentation start in presentation mode
+     */
+    public record StartOptions(Path config, Path screenshot, int steps, boolean presentation) {
+
+        public static StartOptions parse(String[] args) {
+            Path config = null;
+            Path screenshot = null;
+            int steps = 0;
+            boolean presentation = false;
+            for (int i = 0; i < args.length; i++) {
+                String[] kv = args[i].split("=", 2);
+                String key = kv[0];
+                switch (key) {
+                    case "--window" -> { }
+                    case "--presentation" -> presentation = true;
+                    case "--config", "--screenshot", "--steps" -> {
+                        String value;
+                        if (kv.length == 2) {
+                            value = kv[1];
+                        } else if (i + 1 < args.length) {
+                            value = args[++i];
+                        } else {
+                            throw new IllegalArgumentException(key + " needs a value");
+                        }
+                        switch (key) {
+                            case "--config" -> config = Path.of(value);
+                            case "--screenshot" -> screenshot = Path.of(value);
+                            default -> steps = parseSteps(value);
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("unknown window option '" + args[i]
+                            + "'; the window takes " + new java.util.TreeSet<>(OPTIONS)
+                            + ", commands (train, plan, ...) take the rest");
+                }
+            }
+            if (steps > 0 && screenshot == null) {
+                throw new IllegalArgumentException("--steps goes with --screenshot");
+            }
+            return new StartOptions(config, screenshot, steps, presentation);
+        }
+
+        private static int parseSteps(String value) {
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n < 0) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--steps: expected a whole number of steps >= 0, got '" + value + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.mlaan.lab.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.mlaan.lab.core.config.ConfigException;
+import org.mlaan.lab.core.config.ConfigValidator;
+import org.mlaan.lab.core.config.DatasetKind;
+import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.local.ActivationEstimate;
+import org.mlaan.lab.core.local.LocalPlan;
+import org.mlaan.lab.core.local.LocalPlanner;
+import org.mlaan.lab.core.plan.Arch;
+import org.mlaan.lab.core.plan.NetworkPlan;
+
+/**
+ * The experiment being edited in the window: one {@link ExperimentConfig} (the same JSON the
+ * command line reads) and what follows from it, recomputed whenever it changes: the network plan,
+ * the resolved local plan (every module's roles), the problems that keep it from running, and the
+ * activation-memory estimate against backprop. Views change the experiment only by setting a new
+ * config; validation lives here, not in the views.
+ */
+public final class LabViewModel {
+    private final ObjectProperty<ExperimentConfig> config = new SimpleObjectProperty<>(this, "config");
+    private final ObjectProperty<Path> configFile = new SimpleObjectProperty<>(this, "configFile");
+    private final ReadOnlyObjectWrapper<NetworkPlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+    private final ReadOnlyObjectWrapper<LocalPlan> localPlan = new ReadOnlyObjectWrapper<>(this, "localPlan");
+    private final ReadOnlyObjectWrapper<ActivationEstimate> estimate = new ReadOnlyObjectWrapper<>(this, "estimate");
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final javafx.beans.property.BooleanProperty presentation =
+            new javafx.beans.property.SimpleBooleanProperty(this, "presentation");
+    private final IntegerProperty selectedModule = new SimpleIntegerProperty(this, "selectedModule", -1);
+
+    public LabViewModel(ExperimentConfig initial) {
+        config.addListener((obs, old, now) -> derive(now));
+        config.set(initial);
+    }
+
+    /** The experiment the window opens with: the classroom demo of DGL+MLAAN on the built-in set. */
+    public static ExperimentConfig startingConfig() {
+        return DemoConfigs.DEFAULT;
+    }
+
+    public ObjectProperty<ExperimentConfig> configProperty() {
+        return config;
+    }
+
+    public ExperimentConfig config() {
+        return config.get();
+    }
+
+    public void setConfig(ExperimentConfig c) {
+        config.set(c);
+    }
+
+    /** The file the config was opened from or saved to, or null. */
+    public ObjectProperty<Path> configFileProperty() {
+        return configFile;
+    }
+
+    public ReadOnlyObjectProperty<NetworkPlan> planProperty() {
+        return plan.getReadOnlyProperty();
+    }
+
+    public NetworkPlan plan() {
+        return plan.get();
+    }
+
+    /** The resolved roles of every module, or null while the config has problems. */
+    public ReadOnlyObjectProperty<LocalPlan> localPlanProperty() {
+        return localPlan.getReadOnlyProperty();
+    }
+
+    public LocalPlan localPlan() {
+        return localPlan.get();
+    }
+
+    public ReadOnlyObjectProperty<ActivationEstimate> estimateProperty() {
+        return estimate.getReadOnlyProperty();
+    }
+
+    /** What keeps the config from running, each message naming its field and module; empty when it can run. */
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    /** The module selected in the split editor, or -1. */
+    public IntegerProperty selectedModuleProperty() {
+        return selectedModule;
+    }
+
+    /** Presentation mode: large fonts and thick lines for a projector (every view follows it). */
+    public javafx.beans.property.BooleanProperty presentationProperty() {
+        return presentation;
+    }
+
+    private void derive(ExperimentConfig c) {
+        List<String> found = new java.util.ArrayList<>(ConfigValidator.problems(c));
+        NetworkPlan p = null;
+        LocalPlan lp = null;
+        try {
+            p = planOf(c);
+        } catch (IllegalArgumentException e) {
+            found.add("network.arch: " + e.getMessage());
+        }
+        if (p != null && found.isEmpty()) {
+            try {
+                lp = LocalPlanner.resolve(c, p);
+            } catch (ConfigException e) {
+                found.addAll(e.problems());
+            }
+        }
+        if (p != null) {
+            plan.set(p);
+        }
+        localPlan.set(lp);
+        estimate.set(lp == null ? null : ActivationEstimate.of(lp, c.training().batchSizeOrDefault()));
+        problems.setAll(found);
+        if (lp == null || selectedModule.get() >= lp.k()) {
+            selectedModule.set(-1);
+        }
+    }
+
+    /**
+     * The plan the config's network has on its data set, from the data set's kind alone (the
+     * window draws it before any data is read): 32x32 for CIFAR-10, SVHN and the built-in set,
+     * 96x96 for STL-10, the configured edge for image folders; 10 classes (a folder's true count is
+     * known once it is read).
+     */
+    public static NetworkPlan planOf(ExperimentConfig c) {
+        Arch arch = c.network().archOrDefault();
+        DatasetKind kind = c.dataset().kindOrDefault();
+        int input = switch (kind) {
+            case STL10 -> 96;
+            case FOLDER -> c.dataset().imageSizeOrDefault();
+            default -> 32;
+        };
+        return NetworkPlan.of(arch, input, 10);
+    }
+}

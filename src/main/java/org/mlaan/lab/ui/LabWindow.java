@@ -1,0 +1,151 @@
+package org.mlaan.lab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.mlaan.lab.core.local.ActivationEstimate;
+import org.mlaan.lab.ui.features.ComparePane;
+import org.mlaan.lab.ui.features.FeatureMapsPane;
+import org.mlaan.lab.ui.network.NetworkPane;
+import org.mlaan.lab.ui.train.TrainingPane;
+
+/**
+ * The lab window: the network with its split and auxiliaries on top; below, training with its
+ * live charts beside the feature maps, and the side-by-side comparison of up to four runs; a
+ * status line with K, the memory estimate and the config's problems.
+ */
+public final class LabWindow extends BorderPane {
+    private final LabViewModel vm;
+    private final LiveRun run;
+    private final NetworkPane networkPane;
+    private final TrainingPane trainingPane;
+    private final FeatureMapsPane featureMapsPane;
+    private final ComparePane comparePane;
+    private final TabPane tabs;
+
+    public LabWindow(LabViewModel vm) {
+        this.vm = vm;
+        this.run = new LiveRun("run");
+        this.networkPane = new NetworkPane(vm);
+        this.trainingPane = new TrainingPane(vm, run);
+        this.featureMapsPane = new FeatureMapsPane(vm, run);
+        this.comparePane = new ComparePane(vm);
+        setId("lab-window");
+        getStyleClass().add("lab-window");
+
+        SplitPane trainAndMaps = new SplitPane(trainingPane, featureMapsPane);
+        trainAndMaps.setDividerPositions(0.58);
+        Tab trainTab = new Tab("Train", trainAndMaps);
+        trainTab.setId("tab-train");
+        Tab compareTab = new Tab("Compare runs", comparePane);
+        compareTab.setId("tab-compare");
+        tabs = new TabPane(trainTab, compareTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        SplitPane main = new SplitPane(networkPane, tabs);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.36);
+
+        setTop(menuBar());
+        setCenter(main);
+        setBottom(statusLine());
+        vm.presentationProperty().addListener((obs, old, on) -> applyPresentation(on));
+        applyPresentation(vm.presentationProperty().get());
+    }
+
+    private MenuBar menuBar() {
+        List<Menu> menus = new ArrayList<>(trainingPane.fileMenus());
+        menus.addAll(networkPane.menus());
+        Menu view = new Menu("View");
+        CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
+        presentation.setId("menu-presentation");
+        presentation.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        presentation.selectedProperty().bindBidirectional(vm.presentationProperty());
+        view.getItems().add(presentation);
+        menus.add(view);
+        MenuBar bar = new MenuBar(menus.toArray(Menu[]::new));
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private HBox statusLine() {
+        Label modules = new Label();
+        modules.setId("status-modules");
+        Label memory = new Label();
+        memory.setId("status-memory");
+        Label problems = new Label();
+        problems.setId("status-problems");
+        problems.getStyleClass().add("problem-text");
+        Runnable update = () -> {
+            var lp = vm.localPlan();
+            modules.setText(lp == null ? "K = ?" : "K = " + lp.k() + " (" + lp.method().label() + ")");
+            ActivationEstimate e = vm.estimateProperty().get();
+            memory.setText(e == null ? "" : String.format(java.util.Locale.ROOT,
+                    "activation memory (estimate): %s vs BP %s = %.0f%%", Bytes.format(e.localBytes()),
+                    Bytes.format(e.backpropBytes()), 100 * e.ratio()));
+            problems.setText(vm.problems().isEmpty() ? "" : vm.problems().size() + " problem(s): "
+                    + vm.problems().get(0));
+        };
+        vm.localPlanProperty().addListener((obs, o, n) -> update.run());
+        vm.estimateProperty().addListener((obs, o, n) -> update.run());
+        vm.problems().addListener((javafx.collections.ListChangeListener<String>) c -> update.run());
+        update.run();
+        HBox box = new HBox(24, modules, memory, problems);
+        box.getStyleClass().add("status-line");
+        return box;
+    }
+
+    private void applyPresentation(boolean on) {
+        if (on) {
+            if (!getStyleClass().contains("presentation")) {
+                getStyleClass().add("presentation");
+            }
+        } else {
+            getStyleClass().remove("presentation");
+        }
+    }
+
+    /** Adds the lab's stylesheet to the window's scene. */
+    public void attachStylesheets(Scene scene) {
+        scene.getStylesheets().add(LabWindow.class.getResource("lab.css").toExternalForm());
+    }
+
+    /** Shows an error dialog; in headless screenshot mode nobody could close it, so it goes to stderr too. */
+    public void showError(String title, String message) {
+        System.err.println(title + ": " + message);
+        if (LabApplication.options.screenshot() == null) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, message);
+            alert.setHeaderText(title);
+            alert.show();
+        }
+    }
+
+    /** The run the Train tab drives. */
+    public LiveRun liveRun() {
+        return run;
+    }
+
+    /** Starts training the current config and pauses it after {@code steps} steps (screenshots, demos). */
+    public void trainForSteps(int steps) {
+        tabs.getSelectionModel().select(0);
+        trainingPane.trainForSteps(steps);
+    }
+
+    public LabViewModel viewModel() {
+        return vm;
+    }
+}
