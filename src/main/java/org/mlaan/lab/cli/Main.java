@@ -25,7 +25,11 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         DjlEnvironment.applyDefaults();
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        if (!FirstStart.prepare(args, err)) {
+            System.exit(FAILURE);
+        }
+        System.exit(execute(args, new PrintWriter(System.out, true), err));
     }
 
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
@@ -56,7 +60,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        // No command: the window will start here once it exists; until then, say what there is.
+        // No command (only reached through execute(): the jar's LabMain opens the window instead).
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 

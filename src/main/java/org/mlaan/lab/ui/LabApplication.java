@@ -6,10 +6,12 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.engine.NativeLibraries;
 
 /**
  * The lab window's JavaFX application. Started through {@link LabLauncher}, which hands it its
@@ -41,7 +43,9 @@ public final class LabApplication extends Application {
         }
         vm.presentationProperty().set(o.presentation());
         LabWindow window = new LabWindow(vm);
-        Scene scene = new Scene(window, WIDTH, HEIGHT);
+        FirstStartOverlay overlay = new FirstStartOverlay();
+        overlay.setVisible(false);
+        Scene scene = new Scene(new StackPane(window, overlay), WIDTH, HEIGHT);
         window.attachStylesheets(scene);
         stage.setTitle("MLAAN Lab");
         stage.setScene(scene);
@@ -49,14 +53,21 @@ public final class LabApplication extends Application {
         if (openError != null) {
             window.showError("Could not open " + o.config(), openError);
         }
-        if (o.screenshot() != null) {
-            if (openError != null) {
-                System.err.println("error: " + openError);
-                exit(2);
-                return;
-            }
-            screenshotThenExit(window, scene, o.screenshot(), o.steps());
+        if (o.screenshot() != null && openError != null) {
+            System.err.println("error: " + openError);
+            exit(2);
+            return;
         }
+        FirstStartOverlay.prepare(NativeLibraries.forThisBuild(), overlay, () -> {
+            if (o.screenshot() != null) {
+                screenshotThenExit(window, scene, o.screenshot(), o.steps());
+            }
+        }, message -> {
+            if (o.screenshot() != null) {
+                System.err.println("error: " + message);
+                exit(1);
+            }
+        });
     }
 
     /** Trains {@code steps} steps when asked, waits until the view has caught up, writes the PNG and exits. */
