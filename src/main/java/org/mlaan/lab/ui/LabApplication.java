@@ -48,6 +48,7 @@ public final class LabApplication extends Application {
         Scene scene = new Scene(new StackPane(window, overlay), WIDTH, HEIGHT);
         window.attachStylesheets(scene);
         stage.setTitle("MLAAN Lab");
+        stage.getIcons().add(IconArt.image(64));
         stage.setScene(scene);
         stage.show();
         if (openError != null) {
