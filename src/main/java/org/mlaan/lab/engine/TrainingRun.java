@@ -303,6 +303,9 @@ public final class TrainingRun implements AutoCloseable {
                     gate.exit();
                 }
                 double stepSeconds = seconds(t);
+                if (p.globalStep == from.globalStep()) {
+                    auditDevice();
+                }
                 eta.record(stepSeconds);
                 p.add(o);
                 long remaining = (long) (epochs - epoch - 1) * steps + (steps - s - 1);
@@ -344,6 +347,14 @@ public final class TrainingRun implements AutoCloseable {
             listener.onEpoch(em);
         }
         return finish(listener, p, RunFinished.Status.COMPLETED, "", startNanos);
+    }
+
+    /** After the first step every array the run keeps must be on its device (issue: GPU path). */
+    private void auditDevice() {
+        List<String> off = DeviceAudit.offDevice(root, device.device());
+        if (!off.isEmpty()) {
+            throw new IllegalStateException(DeviceAudit.message(off, device.device()));
+        }
     }
 
     /** Waits until the gate lets the next step start; an interrupt counts as a cancel. */
