@@ -14,7 +14,7 @@ import javafx.util.Duration;
 final class CutGap extends StackPane {
     private final String after;
 
-    CutGap(String after, String before, double width, double height, Optional<String> blocked, int kNow,
+    CutGap(String after, String before, double width, double height, Optional<String> blocked, int kNow, boolean bp,
             Consumer<String> onCut) {
         this.after = after;
         setId(NetworkIds.gap(after));
@@ -33,7 +33,9 @@ final class CutGap extends StackPane {
             plus.setMouseTransparent(true);
             StackPane.setAlignment(plus, Pos.CENTER);
             getChildren().add(plus);
-            text = "Click to cut between " + after + " and " + before + " (K " + kNow + " → " + (kNow + 1) + ")";
+            text = bp ? "Click to draw a cut between " + after + " and " + before
+                    + " (BP ignores it; a local method will use it)"
+                    : "Click to cut between " + after + " and " + before + " (K " + kNow + " → " + (kNow + 1) + ")";
             setCursor(Cursor.HAND);
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {

@@ -99,9 +99,4 @@ final class CutMarker extends StackPane {
             }
         });
     }
-
-    /** The unit this cut follows. */
-    String after() {
-        return after;
-    }
 }

@@ -26,6 +26,7 @@ final class MemoryGauge extends HBox {
         getStyleClass().add("memory-gauge");
         text.setId("memory-label");
         text.getStyleClass().add("memory-label");
+        text.setMinWidth(0);
         localBar.setId("memory-bar-local");
         localBar.getStyleClass().addAll("memory-bar", "memory-bar-local");
         bpBar.setId("memory-bar-bp");
@@ -37,6 +38,11 @@ final class MemoryGauge extends HBox {
         local.getStyleClass().add("memory-bar-label");
         Label bp = new Label("BP");
         bp.getStyleClass().add("memory-bar-label");
+        local.setMinWidth(Region.USE_PREF_SIZE);
+        bp.setMinWidth(Region.USE_PREF_SIZE);
+        bars.setMinWidth(Region.USE_PREF_SIZE);
+        text.setTooltip(new Tooltip());
+        text.getTooltip().textProperty().bind(text.textProperty());
         bars.addRow(0, local, localTrack);
         bars.addRow(1, bp, bpTrack);
         bars.setAlignment(Pos.CENTER_LEFT);
@@ -68,7 +74,7 @@ final class MemoryGauge extends HBox {
     /** Shows {@code e} for a batch of {@code batch}; {@code bp} when the method is backprop, null e while invalid. */
     void show(ActivationEstimate e, boolean bp, int batch) {
         if (e == null) {
-            text.setText("activation memory: fix the problems below to see the estimate");
+            text.setText("memory estimate: fix the problems below first");
             setBar(localBar, 0);
             setBar(bpBar, 0);
             return;

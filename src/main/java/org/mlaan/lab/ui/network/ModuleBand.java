@@ -18,20 +18,23 @@ import org.mlaan.lab.core.split.ModuleSpan;
 
 /** One module under its tiles, in its colour, with its role chips; red with the message where it is wrong. */
 final class ModuleBand extends VBox {
-    private final int index;
     private final String problemText;
 
     ModuleBand(ModuleSpan span, ModuleRoles roles, boolean last, boolean bp, double width, double height,
             boolean compact, boolean selected, List<String> problems) {
-        this.index = span.index();
         this.problemText = String.join("\n", problems);
         setId(bp ? "module-bp" : NetworkIds.module(span.index()));
         getStyleClass().add("module-band");
         setPrefSize(width, height);
         setMinSize(width, height);
         setMaxSize(width, height);
-        setPadding(new Insets(3, 5, 3, 5));
-        setSpacing(3);
+        // Narrow modules (one block each on the long presets) pack their chips tighter.
+        double side = compact ? 3 : 5;
+        setPadding(new Insets(3, side, 3, side));
+        setSpacing(compact ? 2 : 3);
+        if (compact) {
+            getStyleClass().add("module-compact");
+        }
         Color c = bp ? ModuleColors.NEUTRAL : ModuleColors.colorOf(span.index());
         String border = UnitTile.web(c);
         String fill = UnitTile.web(c.interpolate(Color.WHITE, selected ? 0.66 : 0.84));
@@ -59,13 +62,13 @@ final class ModuleBand extends VBox {
             badge.setMinWidth(Region.USE_PREF_SIZE);
             head.getChildren().add(0, badge);
         }
-        FlowPane chips = new FlowPane(3, 3);
+        FlowPane chips = new FlowPane(compact ? 2 : 3, compact ? 2 : 3);
         chips.getStyleClass().add("module-chips");
         if (roles != null && !bp) {
             chips.getChildren().addAll(ModuleChips.of(roles, last, compact));
         }
         VBox.setVgrow(chips, Priority.ALWAYS);
-        chips.setPrefWrapLength(width - 10);
+        chips.setPrefWrapLength(width - 2 * side);
         getChildren().addAll(head, chips);
 
         StringBuilder tip = new StringBuilder();
@@ -89,10 +92,6 @@ final class ModuleBand extends VBox {
         t.setWrapText(true);
         t.setMaxWidth(520);
         Tooltip.install(this, t);
-    }
-
-    int index() {
-        return index;
     }
 
     /** The problems that name this module, one per line; empty when it is fine. */

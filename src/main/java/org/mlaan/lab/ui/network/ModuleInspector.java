@@ -46,8 +46,10 @@ final class ModuleInspector extends VBox {
      * @param roles its resolved roles, or null while the config has problems
      * @param override its override in {@code local.modules}, or null
      * @param leap the leap list it runs with (or would, once the problems are fixed)
+     * @param emaTwins how many of the leap blocks have an EMA twin
      */
-    record Selection(ModuleSpan span, boolean last, ModuleRoles roles, ModuleOverride override, List<String> leap) {
+    record Selection(ModuleSpan span, boolean last, ModuleRoles roles, ModuleOverride override, List<String> leap,
+            int emaTwins) {
         int module() {
             return span.index();
         }
@@ -63,9 +65,10 @@ final class ModuleInspector extends VBox {
     private final Label leapLine = new Label();
     private final Label overrides = new Label();
     private final PropertySheet sheet = new PropertySheet();
-    private final Button reset = new Button("Method defaults");
+    private final Button reset = new Button("Defaults");
     private final Button leapOff = new Button("No leap");
     private final VBox body;
+    private final HBox buttons;
     private Selection current;
 
     ModuleInspector(Edits edits) {
@@ -103,14 +106,23 @@ final class ModuleInspector extends VBox {
                 edits.set(current.module(), ModuleSetting.LEAP, List.of());
             }
         });
+        reset.setTooltip(new javafx.scene.control.Tooltip("Drop this module's own settings: the method's defaults again"));
+        leapOff.setTooltip(new javafx.scene.control.Tooltip("Turn this module's leap aux off (leap = [])"));
+        for (Label l : new Label[] {hint, leapLine, overrides}) {
+            // Wrapped text keeps its lines; the sheet below scrolls instead.
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(6, overrides, spacer, leapOff, reset);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(overrides, Priority.SOMETIMES);
-        body = new VBox(4, leapLine, sheet, buttons);
+        buttons = new HBox(6, leapOff, reset);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(0);
+        HBox header = new HBox(6, title, spacer, buttons);
+        header.setAlignment(Pos.CENTER_LEFT);
+        body = new VBox(3, leapLine, overrides, sheet);
         VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(title, hint, body);
+        getChildren().addAll(header, hint, body);
         showHint("No module selected", "");
     }
 
@@ -119,8 +131,9 @@ final class ModuleInspector extends VBox {
         current = null;
         title.setText(heading);
         hint.setText(text);
-        body.setVisible(false);
-        body.setManaged(false);
+        setShown(hint, true);
+        setShown(body, false);
+        setShown(buttons, false);
         sheet.getItems().clear();
     }
 
@@ -133,15 +146,14 @@ final class ModuleInspector extends VBox {
         current = s;
         ModuleSpan span = s.span();
         String range = span.first() == span.last() ? span.firstName() : span.firstName() + "–" + span.lastName();
-        title.setText("Module E" + s.module() + "  ·  " + range + (s.last() ? "  (holds the head)" : ""));
-        hint.setText(s.last() ? "The last module trains on the network's own head; it has no leap aux."
-                : "Click a later block's tile to add it to this module's leap stack, or to take it out.");
+        title.setText("E" + s.module() + "  ·  " + range);
+        setShown(hint, false);
         leapLine.setText(leapText(s));
         overrides.setText(overrideText(s.override()));
         leapOff.setDisable(s.last() || s.leap().isEmpty());
         reset.setDisable(s.override() == null);
-        body.setVisible(true);
-        body.setManaged(true);
+        setShown(body, true);
+        setShown(buttons, true);
         if (rebuild || other) {
             List<PropertySheet.Item> items = new ArrayList<>();
             for (ModuleSetting setting : SHEET) {
@@ -151,26 +163,25 @@ final class ModuleInspector extends VBox {
         }
     }
 
-    /** The module shown, or -1. */
-    int module() {
-        return current == null ? -1 : current.module();
+    private static void setShown(javafx.scene.Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
     }
 
     private static String leapText(Selection s) {
         if (s.last()) {
-            return "Leap stack: none (last module)";
+            return "The last module holds the head and trains on it; it has no leap aux.";
         }
         if (s.leap().isEmpty()) {
-            return "Leap stack: off";
+            return "Leap stack: off. Click later blocks' tiles to build one.";
         }
-        int twins = s.roles() == null ? (s.override() != null && s.override().emaTwins() != null
-                ? s.override().emaTwins() : 1) : s.roles().emaTwins();
+        int twins = s.emaTwins();
         StringBuilder b = new StringBuilder("Leap stack: ").append(String.join(" → ", s.leap()));
         if (twins > 0) {
             b.append("  (EMA twin on ").append(String.join(", ", s.leap().subList(0, Math.min(twins, s.leap().size()))))
                     .append(")");
         }
-        return b.toString();
+        return b.append(". Click later blocks' tiles to add or remove them.").toString();
     }
 
     private static String overrideText(ModuleOverride o) {

@@ -127,6 +127,10 @@ public final class NetworkPane extends BorderPane implements NetworkStrip.Action
         kLabel.setId("k-label");
         kLabel.getStyleClass().add("k-label");
         kLabel.setMinWidth(Region.USE_PREF_SIZE);
+        // The captions and pickers keep their size; the split and memory text give way.
+        for (Region r : new Region[] {network, method, archPicker, methodPicker}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         splitLabel.setId("split-label");
         splitLabel.getStyleClass().add("split-label");
         splitLabel.setMinWidth(60);
@@ -148,7 +152,7 @@ public final class NetworkPane extends BorderPane implements NetworkStrip.Action
             getStyleClass().remove("presentation");
         }
         gauge.setBarWidth(on ? 220 : 150, on ? 14 : 9);
-        inspector.setPrefWidth(on ? 520 : 360);
+        inspector.setPrefWidth(on ? 440 : 360);
         refresh(true);
     }
 
@@ -211,7 +215,7 @@ public final class NetworkPane extends BorderPane implements NetworkStrip.Action
         ModuleRoles selectedRoles = selected < 0 ? null : rolesOf(selected, spans, plan);
         List<String> selectedLeap = selected < 0 || selected == spans.size() - 1 ? List.of()
                 : SplitEditing.currentLeap(c, selectedRoles, selected);
-        int twins = emaTwins(c, selectedRoles, selectedLeap);
+        int twins = emaTwins(c, selected, selectedRoles, selectedLeap);
 
         StripMetrics metrics = StripMetrics.of(vm.presentationProperty().get());
         laidOutWidth = stripScroll.getViewportBounds().getWidth();
@@ -227,9 +231,11 @@ public final class NetworkPane extends BorderPane implements NetworkStrip.Action
         String split = splitText(c, cuts, bp);
         splitLabel.setText(split);
         splitLabel.setTooltip(new Tooltip(split));
+        // A short description keeps its room; a long list of cuts gives way (the tooltip has it all).
+        splitLabel.setMinWidth(split.length() <= 32 ? Region.USE_PREF_SIZE : 60);
         gauge.show(vm.estimateProperty().get(), bp, c.training().batchSizeOrDefault());
         showMessages(bp);
-        showInspector(c, bp, spans, selectedRoles, selectedLeap, rebuildInspector);
+        showInspector(c, bp, spans, selectedRoles, selectedLeap, twins, rebuildInspector);
     }
 
     private ModuleRoles rolesOf(int module, List<ModuleSpan> spans, NetworkPlan plan) {
@@ -244,18 +250,17 @@ public final class NetworkPane extends BorderPane implements NetworkStrip.Action
         return null;
     }
 
-    private static int emaTwins(ExperimentConfig c, ModuleRoles roles, List<String> leap) {
+    /** EMA-twinned leap blocks of {@code module}: resolved when the plan is, else as the config asks (default 1). */
+    private static int emaTwins(ExperimentConfig c, int module, ModuleRoles roles, List<String> leap) {
         if (leap.isEmpty()) {
             return 0;
         }
         if (roles != null && roles.leap().equals(leap)) {
             return roles.emaTwins();
         }
-        ModuleOverride o = roles == null ? null : SplitEditing.overrideOf(c, roles.index());
-        if (o != null && o.emaTwins() != null) {
-            return o.emaTwins();
-        }
-        return roles != null ? Math.max(roles.emaTwins(), 1) : 1;
+        ModuleOverride o = SplitEditing.overrideOf(c, module);
+        Integer asked = o != null && o.emaTwins() != null ? o.emaTwins() : c.localOrDefault().emaTwins();
+        return Math.min(leap.size(), asked == null ? 1 : asked);
     }
 
     private static Method methodOrNull(ExperimentConfig c) {
@@ -292,7 +297,7 @@ public final class NetworkPane extends BorderPane implements NetworkStrip.Action
     }
 
     private void showInspector(ExperimentConfig c, boolean bp, List<ModuleSpan> spans, ModuleRoles roles,
-            List<String> leap, boolean rebuild) {
+            List<String> leap, int twins, boolean rebuild) {
         if (bp) {
             inspector.showHint("End-to-end backprop", "BP trains the whole network with one loss, so its modules"
                     + " have no auxiliaries. Pick a local method (DGL+MLAAN, ...) to give every module its own.");
@@ -305,7 +310,7 @@ public final class NetworkPane extends BorderPane implements NetworkStrip.Action
         }
         ModuleSpan span = spans.get(selected);
         inspector.show(new ModuleInspector.Selection(span, selected == spans.size() - 1, roles,
-                SplitEditing.overrideOf(c, selected), leap), rebuild);
+                SplitEditing.overrideOf(c, selected), leap, twins), rebuild);
     }
 
     // --- what the strip reports ---

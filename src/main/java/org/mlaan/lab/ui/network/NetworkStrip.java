@@ -201,7 +201,7 @@ final class NetworkStrip extends Pane implements CutMarker.Host {
             }
             Optional<String> blocked = SplitEditing.whyNotCuttable(plan, i);
             CutGap gap = new CutGap(u.name(), plan.unit(i + 1).name(), metrics.gap(), metrics.tileHeight(), blocked, k,
-                    actions::cut);
+                    m.bp(), actions::cut);
             gap.relocate(tileX(i) + tileWidth, metrics.tileTop());
             gaps.put(u.name(), gap);
             getChildren().add(gap);
@@ -268,10 +268,6 @@ final class NetworkStrip extends Pane implements CutMarker.Host {
 
     double tileX(int index) {
         return metrics.pad() + index * (tileWidth + metrics.gap());
-    }
-
-    double tileWidth() {
-        return tileWidth;
     }
 
     @Override

@@ -7,8 +7,8 @@ package org.mlaan.lab.ui.network;
 record StripMetrics(double minTile, double maxTile, double gap, double tileHeight, double stageRow, double arcZone,
         double bandGap, double bandHeight, double pad, double compactModuleWidth) {
 
-    static final StripMetrics NORMAL = new StripMetrics(58, 116, 14, 52, 22, 70, 8, 78, 8, 118);
-    static final StripMetrics PRESENTATION = new StripMetrics(92, 180, 22, 78, 32, 86, 8, 116, 10, 200);
+    static final StripMetrics NORMAL = new StripMetrics(58, 116, 14, 52, 22, 70, 8, 80, 8, 118);
+    static final StripMetrics PRESENTATION = new StripMetrics(84, 170, 20, 60, 26, 52, 6, 84, 6, 190);
 
     static StripMetrics of(boolean presentation) {
         return presentation ? PRESENTATION : NORMAL;

@@ -16,10 +16,7 @@ import org.mlaan.lab.ui.Bytes;
 
 /** One unit of the backbone (stem, block {@code s.b} or head): its name and output shape, costs on hover. */
 final class UnitTile extends StackPane {
-    private final Unit unit;
-
     UnitTile(Unit unit, double width, double height, Color moduleColor) {
-        this.unit = unit;
         setId(NetworkIds.tile(unit.name()));
         getStyleClass().addAll("unit-tile", "tile-" + unit.kind().name().toLowerCase(Locale.ROOT));
         setPrefSize(width, height);
@@ -47,10 +44,6 @@ final class UnitTile extends StackPane {
         Tooltip tip = new Tooltip(details(unit));
         tip.setShowDelay(Duration.millis(250));
         Tooltip.install(this, tip);
-    }
-
-    Unit unit() {
-        return unit;
     }
 
     /** Marks the tile as copied by the selected module's leap aux (outlined in the module's colour). */
