@@ -35,7 +35,7 @@ import org.mlaan.lab.ui.LabViewModel;
  * change goes to the view-model as a new config ({@link SplitEditing} makes it); everything shown
  * is redrawn from the view-model.
  */
-public final class NetworkPane extends BorderPane implements NetworkStrip.Actions, ModuleInspector.Edits {
+public final class NetworkPane extends BorderPane {
     private final LabViewModel vm;
     private final PresetsMenu presets;
     private final ArchPicker archPicker = new ArchPicker(this::pickArch);
@@ -43,12 +43,12 @@ public final class NetworkPane extends BorderPane implements NetworkStrip.Action
     private final Label kLabel = new Label();
     private final Label splitLabel = new Label();
     private final MemoryGauge gauge = new MemoryGauge();
-    private final NetworkStrip strip = new NetworkStrip(this);
+    private final NetworkStrip strip = new NetworkStrip(new StripHandler());
     private final ScrollPane stripScroll = new ScrollPane(strip);
     private final VBox messages = new VBox(2);
     private final Label bpNote = new Label("BP trains end to end, so it ignores the cuts: they are kept, grey,"
             + " for when you pick a local method.");
-    private final ModuleInspector inspector = new ModuleInspector(this);
+    private final ModuleInspector inspector = new ModuleInspector(new InspectorHandler());
 
     /** Cuts drawn while the method is BP (which takes no split), kept for the next local method. */
     private List<String> drawnCuts = List.of();
@@ -315,19 +315,16 @@ public final class NetworkPane extends BorderPane implements NetworkStrip.Action
 
     // --- what the strip reports ---
 
-    @Override
-    public void cut(String after) {
+    private void cut(String after) {
         editSplit(SplitEditing.addCut(vm.config(), vm.plan(), after),
                 SplitEditing.withCut(vm.plan(), drawnCuts, after));
     }
 
-    @Override
-    public void removeCut(String after) {
+    private void removeCut(String after) {
         editSplit(SplitEditing.removeCut(vm.config(), vm.plan(), after), SplitEditing.withoutCut(drawnCuts, after));
     }
 
-    @Override
-    public void moveCut(String from, String to) {
+    private void moveCut(String from, String to) {
         editSplit(SplitEditing.moveCut(vm.config(), vm.plan(), from, to),
                 SplitEditing.movedCut(vm.plan(), drawnCuts, from, to));
     }
@@ -342,8 +339,7 @@ public final class NetworkPane extends BorderPane implements NetworkStrip.Action
         }
     }
 
-    @Override
-    public void tileClicked(Unit unit) {
+    private void tileClicked(Unit unit) {
         ExperimentConfig c = vm.config();
         NetworkPlan plan = vm.plan();
         if (!SplitEditing.isLocal(c)) {
@@ -363,8 +359,7 @@ public final class NetworkPane extends BorderPane implements NetworkStrip.Action
         }
     }
 
-    @Override
-    public void moduleClicked(int module) {
+    private void moduleClicked(int module) {
         if (!SplitEditing.isLocal(vm.config())) {
             return;
         }
@@ -378,8 +373,7 @@ public final class NetworkPane extends BorderPane implements NetworkStrip.Action
 
     // --- what the inspector reports ---
 
-    @Override
-    public void set(int module, ModuleSetting setting, Object value) {
+    private void setModule(int module, ModuleSetting setting, Object value) {
         inspectorEditing = setting != ModuleSetting.LEAP;
         try {
             vm.setConfig(SplitEditing.withSetting(vm.config(), module, setting, value));
@@ -388,9 +382,49 @@ public final class NetworkPane extends BorderPane implements NetworkStrip.Action
         }
     }
 
-    @Override
-    public void reset(int module) {
+    private void resetModule(int module) {
         vm.setConfig(SplitEditing.withoutOverride(vm.config(), module));
+    }
+
+    /** The strip's clicks and drags, kept off the pane's public face. */
+    private final class StripHandler implements NetworkStrip.Actions {
+        @Override
+        public void cut(String after) {
+            NetworkPane.this.cut(after);
+        }
+
+        @Override
+        public void removeCut(String after) {
+            NetworkPane.this.removeCut(after);
+        }
+
+        @Override
+        public void moveCut(String from, String to) {
+            NetworkPane.this.moveCut(from, to);
+        }
+
+        @Override
+        public void tileClicked(Unit unit) {
+            NetworkPane.this.tileClicked(unit);
+        }
+
+        @Override
+        public void moduleClicked(int module) {
+            NetworkPane.this.moduleClicked(module);
+        }
+    }
+
+    /** The inspector's edits. */
+    private final class InspectorHandler implements ModuleInspector.Edits {
+        @Override
+        public void set(int module, ModuleSetting setting, Object value) {
+            setModule(module, setting, value);
+        }
+
+        @Override
+        public void reset(int module) {
+            resetModule(module);
+        }
     }
 
     // --- pickers and menus ---
