@@ -1,0 +1,104 @@
+package org.mlaan.lab.ui.network;
+
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import org.mlaan.lab.core.local.ActivationEstimate;
+import org.mlaan.lab.ui.Bytes;
+
+/** The split's estimated peak activation memory against backprop's: two bars and a line of text. */
+final class MemoryGauge extends HBox {
+    private final Label text = new Label();
+    private final Region localBar = new Region();
+    private final Region bpBar = new Region();
+    private final StackPane localTrack = track(localBar);
+    private final StackPane bpTrack = track(bpBar);
+    private double barWidth = 150;
+
+    MemoryGauge() {
+        super(10);
+        setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("memory-gauge");
+        text.setId("memory-label");
+        text.getStyleClass().add("memory-label");
+        text.setMinWidth(0);
+        localBar.setId("memory-bar-local");
+        localBar.getStyleClass().addAll("memory-bar", "memory-bar-local");
+        bpBar.setId("memory-bar-bp");
+        bpBar.getStyleClass().addAll("memory-bar", "memory-bar-bp");
+        GridPane bars = new GridPane();
+        bars.setHgap(6);
+        bars.setVgap(3);
+        Label local = new Label("local");
+        local.getStyleClass().add("memory-bar-label");
+        Label bp = new Label("BP");
+        bp.getStyleClass().add("memory-bar-label");
+        local.setMinWidth(Region.USE_PREF_SIZE);
+        bp.setMinWidth(Region.USE_PREF_SIZE);
+        bars.setMinWidth(Region.USE_PREF_SIZE);
+        text.setTooltip(new Tooltip());
+        text.getTooltip().textProperty().bind(text.textProperty());
+        bars.addRow(0, local, localTrack);
+        bars.addRow(1, bp, bpTrack);
+        bars.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(bars, text);
+        Tooltip.install(this, new Tooltip("Peak activation memory of one training step, estimated from the plan"
+                + " (ALGORITHMS.md Part A.6): local learning keeps one window of modules and its leap stack alive,"
+                + " backprop keeps every layer's output. The lab measures the real figure while training."));
+    }
+
+    private static StackPane track(Region bar) {
+        StackPane t = new StackPane(bar);
+        t.getStyleClass().add("memory-track");
+        t.setAlignment(Pos.CENTER_LEFT);
+        return t;
+    }
+
+    /** Larger bars for presentation mode. */
+    void setBarWidth(double width, double height) {
+        barWidth = width;
+        for (StackPane t : new StackPane[] {localTrack, bpTrack}) {
+            t.setPrefSize(width, height);
+            t.setMinSize(width, height);
+            t.setMaxSize(width, height);
+        }
+        localBar.setMaxHeight(height);
+        bpBar.setMaxHeight(height);
+    }
+
+    /** Shows {@code e} for a batch of {@code batch}; {@code bp} when the method is backprop, null e while invalid. */
+    void show(ActivationEstimate e, boolean bp, int batch) {
+        if (e == null) {
+            text.setText("memory estimate: fix the problems below first");
+            setBar(localBar, 0);
+            setBar(bpBar, 0);
+            return;
+        }
+        setBar(bpBar, 1);
+        setBar(localBar, e.ratio());
+        if (bp) {
+            text.setText(String.format(Locale.ROOT, "BP keeps every activation: %s (batch %d)",
+                    Bytes.format(e.backpropBytes()), batch));
+        } else {
+            text.setText(String.format(Locale.ROOT, "peak activations %s vs BP %s = %.0f%% (batch %d, E%d)",
+                    Bytes.format(e.localBytes()), Bytes.format(e.backpropBytes()), 100 * e.ratio(), batch,
+                    e.peakModule()));
+        }
+    }
+
+    String text() {
+        return text.getText();
+    }
+
+    private void setBar(Region bar, double fraction) {
+        double w = Math.max(0, Math.min(1, fraction)) * barWidth;
+        bar.setPrefWidth(w);
+        bar.setMinWidth(w);
+        bar.setMaxWidth(w);
+    }
+}
