@@ -123,9 +123,28 @@ public final class LabViewModel {
         localPlan.set(lp);
         estimate.set(lp == null ? null : ActivationEstimate.of(lp, c.training().batchSizeOrDefault()));
         problems.setAll(found);
-        if (lp == null || selectedModule.get() >= lp.k()) {
+        // Keep the selection while the config has problems (the person may be undoing one), unless
+        // the split itself no longer has that module.
+        int k = lp != null ? lp.k() : moduleCountOf(c);
+        if (selectedModule.get() >= k) {
             selectedModule.set(-1);
         }
+    }
+
+    /** Modules of the config's split as written, whether or not the rest of the config is valid. */
+    private static int moduleCountOf(ExperimentConfig c) {
+        org.mlaan.lab.core.config.SplitConfig s = c.split();
+        if (s == null) {
+            return 1;
+        }
+        if (s.cutsAfter() != null) {
+            return s.cutsAfter().size() + 1;
+        }
+        if (s.preset() == null) {
+            return 1;
+        }
+        return org.mlaan.lab.core.split.PaperPresets.find(s.preset())
+                .map(org.mlaan.lab.core.split.SplitPreset::modules).orElse(1);
     }
 
     /**
