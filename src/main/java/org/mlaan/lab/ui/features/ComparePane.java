@@ -19,8 +19,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -67,7 +65,6 @@ public final class ComparePane extends BorderPane {
             + " same step (MLAAN Figure 4).");
     private final Label exportStatus = new Label();
     private final ExportButton export;
-    private final VBox figure;
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private BooleanSupplier otherRunActive = () -> false;
     private ComparisonSession session;
@@ -75,7 +72,7 @@ public final class ComparePane extends BorderPane {
     private List<ColumnHeader> columns = List.of();
 
     /** The header of one run's column: method, step and loss, the step its maps were taken at, status. */
-    private record ColumnHeader(VBox box, Label method, Label step, Label mapsStep) {}
+    private record ColumnHeader(VBox box, Label method, Label step, Label status, Label mapsStep) {}
 
     public ComparePane(LabViewModel vm) {
         this.vm = vm;
@@ -126,13 +123,13 @@ public final class ComparePane extends BorderPane {
 
         exportStatus.setId("compare-export-status");
         exportStatus.getStyleClass().add("export-status");
-        export = new ExportButton("Export PNG", this::figure, this::suggestedFileName, exportStatus::setText);
+        exportStatus.setMaxWidth(320);
+        export = new ExportButton("Export PNG", grid::picture, this::suggestedFileName, exportStatus::setText);
         export.setId("export-compare");
+        export.setTooltip(new Tooltip("Write the comparison as a PNG figure"));
         export.setDisable(true);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox displayBar = new HBox(10, controls, gap, exportStatus, export);
-        HBox.setHgrow(controls, Priority.ALWAYS);
+        FlowPane displayBar = new FlowPane(12, 6, controls.cutGroup(), controls.sharedScale(), controls.lookGroup(),
+                export, exportStatus);
         displayBar.setAlignment(Pos.CENTER_LEFT);
         controls.drive(grid);
         grid.setId("compare-grid");
@@ -145,19 +142,13 @@ public final class ComparePane extends BorderPane {
         figureTitle.getStyleClass().add("figure-title");
         stepLabel.setId("compare-step-label");
         stepLabel.getStyleClass().add("figure-step");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox titleLine = new HBox(12, figureTitle, spacer, stepLabel);
-        titleLine.setAlignment(Pos.BASELINE_LEFT);
-        titleLine.setPadding(new Insets(4, 8, 0, 8));
-        figure = new VBox(titleLine, grid);
-        figure.getStyleClass().add("figure");
-        VBox.setVgrow(grid, Priority.ALWAYS);
+        stepLabel.setMinWidth(Region.USE_PREF_SIZE);
+        grid.setTitle(figureTitle, stepLabel);
         placeholder.setId("compare-placeholder");
         placeholder.getStyleClass().add("placeholder");
         placeholder.setWrapText(true);
-        figure.setVisible(false);
-        setCenter(new StackPane(figure, placeholder));
+        grid.setVisible(false);
+        setCenter(new StackPane(grid, placeholder));
 
         start.setOnAction(e -> start());
         pause.setOnAction(e -> togglePause());
@@ -344,20 +335,23 @@ public final class ComparePane extends BorderPane {
             Label step = new Label();
             step.setId("compare-step-" + i);
             step.getStyleClass().add("compare-detail");
+            Label status = new Label();
+            status.setId("compare-status-" + i);
+            status.getStyleClass().add("compare-detail");
             Label mapsStep = new Label();
             mapsStep.setId("compare-maps-step-" + i);
             mapsStep.getStyleClass().add("compare-detail");
-            for (Label l : List.of(method, step, mapsStep)) {
+            for (Label l : List.of(method, step, status, mapsStep)) {
                 l.setWrapText(true);
                 l.setMaxWidth(Double.MAX_VALUE);
                 l.setAlignment(Pos.CENTER);
                 l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             }
-            VBox box = new VBox(1, method, step, mapsStep);
+            VBox box = new VBox(0, method, step, status, mapsStep);
             box.setId("compare-column-" + i);
             box.getStyleClass().add("compare-column");
             box.setAlignment(Pos.BOTTOM_CENTER);
-            built.add(new ColumnHeader(box, method, step, mapsStep));
+            built.add(new ColumnHeader(box, method, step, status, mapsStep));
             keys.add(Integer.toString(i));
         }
         columns = built;
@@ -375,8 +369,9 @@ public final class ComparePane extends BorderPane {
             StepMetrics last = r.live().lastStepProperty().get();
             String progress = last == null ? "step 0" : String.format(Locale.ROOT, "step %d · loss %.3f",
                     r.live().stepsDone(), last.loss());
-            columns.get(i).step().setText(progress + " · " + r.statusText());
-            columns.get(i).step().setTooltip(new Tooltip(r.statusText()));
+            columns.get(i).step().setText(progress);
+            columns.get(i).status().setText(r.statusText());
+            columns.get(i).status().setTooltip(new Tooltip(r.statusText()));
         }
         updateButtons();
     }
@@ -410,7 +405,7 @@ public final class ComparePane extends BorderPane {
         }
         boolean has = any != null;
         placeholder.setVisible(!has);
-        figure.setVisible(has);
+        grid.setVisible(has);
         export.setDisable(!has);
         if (!has) {
             return;
@@ -439,13 +434,8 @@ public final class ComparePane extends BorderPane {
         stepLabel.setText("step " + common);
         ExperimentConfig c = runs.get(0).config();
         figureTitle.setText("Channel mean at " + controls.cutPicker().getValue().label() + " · "
-                + c.network().archOrDefault().id() + ", " + c.dataset().kindOrDefault().name().toLowerCase(Locale.ROOT)
+                + c.network().archOrDefault().id() + " · " + c.dataset().kindOrDefault().name().toLowerCase(Locale.ROOT)
                 + " data");
-    }
-
-    /** The comparison figure: title line and grid, what the export writes. */
-    private Node figure() {
-        return figure;
     }
 
     private String suggestedFileName() {

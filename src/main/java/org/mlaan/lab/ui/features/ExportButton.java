@@ -7,27 +7,28 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
 import javafx.scene.control.Button;
 import javafx.stage.FileChooser;
 import org.mlaan.lab.ui.PngExport;
 
 /**
- * A button that writes a figure node as a PNG file the user names. The file dialog can be replaced
+ * A button that writes a figure as a PNG file the user names. The file dialog can be replaced
  * ({@link #setSaveDialog}), so that tests and scripts export without a window to click in.
  */
 public final class ExportButton extends Button {
-    private final Supplier<Node> figure;
+    private final Supplier<WritableImage> figure;
     private final Supplier<String> suggestedName;
     private final Consumer<String> report;
     private Function<String, Path> saveDialog = this::askForFile;
 
     /**
-     * @param figure the node to write, asked at the moment of export
+     * @param figure the picture to write, made at the moment of export (FX thread)
      * @param suggestedName the file name the dialog proposes
      * @param report told "wrote FILE" or why it failed
      */
-    public ExportButton(String text, Supplier<Node> figure, Supplier<String> suggestedName, Consumer<String> report) {
+    public ExportButton(String text, Supplier<WritableImage> figure, Supplier<String> suggestedName,
+            Consumer<String> report) {
         super(text);
         this.figure = figure;
         this.suggestedName = suggestedName;

@@ -8,9 +8,11 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import org.mlaan.lab.core.run.FeatureMaps;
 
@@ -40,6 +42,10 @@ public final class FeatureGrid extends Region {
     private Node inputHeader;
     private List<Node> headers = List.of();
     private boolean sharedRowScale;
+    private Node title;
+    private Node titleRight;
+    /** What the last layout drew on: title line, headers and cells, in this region's coordinates. */
+    private Rectangle2D drawn = Rectangle2D.EMPTY;
 
     /** The nodes of one row. */
     private record Row(HeatmapView image, Label caption, List<HeatmapView> cells, List<Label> notes,
@@ -49,6 +55,47 @@ public final class FeatureGrid extends Region {
         this.idPrefix = idPrefix;
         getStyleClass().add("feature-grid");
         setPadding(new Insets(GAP));
+    }
+
+    /**
+     * A title line over the grid, aligned with the cells: {@code left} at their left edge (it may
+     * be cut short), {@code right} at their right edge (it keeps its width). Either may be null.
+     */
+    public void setTitle(Node left, Node right) {
+        if (title != null) {
+            getChildren().remove(title);
+        }
+        if (titleRight != null) {
+            getChildren().remove(titleRight);
+        }
+        title = left;
+        titleRight = right;
+        if (left != null) {
+            getChildren().add(left);
+        }
+        if (right != null) {
+            getChildren().add(right);
+        }
+        requestLayout();
+    }
+
+    /**
+     * The grid as a picture, cropped to what it draws (title, headers and cells) with a small
+     * margin: the figure an export writes. FX thread.
+     */
+    public WritableImage picture() {
+        layout();
+        WritableImage whole = snapshot(null, null);
+        int w = (int) whole.getWidth();
+        int h = (int) whole.getHeight();
+        if (drawn.getWidth() <= 0 || drawn.getHeight() <= 0) {
+            return whole;
+        }
+        int x0 = Math.max(0, (int) Math.floor(drawn.getMinX() - GAP));
+        int y0 = Math.max(0, (int) Math.floor(drawn.getMinY() - GAP));
+        int x1 = Math.min(w, (int) Math.ceil(drawn.getMaxX() + GAP));
+        int y1 = Math.min(h, (int) Math.ceil(drawn.getMaxY() + GAP));
+        return new WritableImage(whole.getPixelReader(), x0, y0, x1 - x0, y1 - y0);
     }
 
     /** Opacity of every map over its image (see {@link HeatmapView#mapOpacityProperty()}). */
@@ -224,15 +271,27 @@ public final class FeatureGrid extends Region {
         return h;
     }
 
+    private double titleHeight() {
+        double h = 0;
+        if (title != null) {
+            h = Math.max(h, title.prefHeight(-1));
+        }
+        if (titleRight != null) {
+            h = Math.max(h, titleRight.prefHeight(-1));
+        }
+        return h == 0 ? 0 : h + GAP / 2;
+    }
+
     private double cellSize(double width, double height) {
         int cols = keys.size() + 1;
         int n = Math.max(1, rows.size());
         double byWidth = (width - (cols - 1) * GAP) / cols;
         double s = byWidth;
+        double top = titleHeight();
         // The headers wrap to the cell width, so their height depends on it: settle it in two passes.
         for (int pass = 0; pass < 2; pass++) {
             double header = headerHeight(s);
-            double byHeight = (height - header - GAP - (n - 1) * GAP) / n;
+            double byHeight = (height - top - header - GAP - (n - 1) * GAP) / n;
             s = Math.min(byWidth, byHeight);
         }
         return Math.max(MIN_CELL, Math.min(MAX_CELL, Math.floor(s)));
@@ -249,6 +308,24 @@ public final class FeatureGrid extends Region {
         double total = cols * s + (cols - 1) * GAP;
         double x0 = in.getLeft() + Math.max(0, (width - total) / 2);
         double y0 = in.getTop();
+        double top = titleHeight();
+        double lineLeft = x0;
+        double lineWidth = total;
+        if (top > 0) {
+            // A grid narrower than its title line widens the line, up to the region's width.
+            double leftW = title == null ? 0 : title.prefWidth(-1);
+            double rightW = titleRight == null ? 0 : titleRight.prefWidth(-1);
+            lineWidth = Math.min(width, Math.max(total, leftW + GAP * 2 + rightW));
+            lineLeft = in.getLeft() + Math.max(0, (width - lineWidth) / 2);
+            if (titleRight != null) {
+                layoutInArea(titleRight, lineLeft + lineWidth - rightW, y0, rightW, top, 0, HPos.RIGHT, VPos.TOP);
+            }
+            if (title != null) {
+                double room = Math.max(0, lineWidth - rightW - GAP * 2);
+                title.resizeRelocate(lineLeft, y0, Math.min(room, leftW), title.prefHeight(-1));
+            }
+        }
+        y0 += top;
         if (inputHeader != null) {
             layoutInArea(inputHeader, x0, y0, s, header, 0, HPos.CENTER, VPos.BOTTOM);
         }
@@ -270,6 +347,9 @@ public final class FeatureGrid extends Region {
             }
             y += s + GAP;
         }
+        double left = Math.min(x0, lineLeft);
+        double right = Math.max(x0 + total, lineLeft + lineWidth);
+        drawn = new Rectangle2D(left, in.getTop(), right - left, Math.max(0, y - GAP - in.getTop()));
     }
 
     @Override
@@ -283,7 +363,7 @@ public final class FeatureGrid extends Region {
     protected double computePrefHeight(double width) {
         Insets in = getInsets();
         int n = rows.size();
-        return in.getTop() + in.getBottom() + headerHeight(120) + GAP + n * (120 + GAP);
+        return in.getTop() + in.getBottom() + titleHeight() + headerHeight(120) + GAP + n * (120 + GAP);
     }
 
     @Override

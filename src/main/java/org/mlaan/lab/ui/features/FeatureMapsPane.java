@@ -10,19 +10,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import org.mlaan.lab.core.run.FeatureMaps;
 import org.mlaan.lab.ui.LabViewModel;
 import org.mlaan.lab.ui.LiveRun;
 
 /**
  * Live feature maps of the run's fixed test images at a chosen cut (MLAAN Figure 4): one row per
- * image, its channel mean and, on demand, its three strongest channels, each over the image. It
- * redraws whenever the run sends new maps, and exports what it shows as a PNG figure.
+ * image, its channel mean and, on demand, its three strongest channels (largest mean activation,
+ * their numbers on them), each over the image. It redraws whenever the run sends new maps, and
+ * exports what it shows as a PNG figure.
  */
 public final class FeatureMapsPane extends BorderPane {
     private static final List<String> MEAN_ONLY = List.of("mean");
@@ -40,7 +39,6 @@ public final class FeatureMapsPane extends BorderPane {
                     + "the mean over channels at the chosen cut, and its strongest channels.");
     private final Label exportStatus = new Label();
     private final ExportButton export;
-    private final VBox figure;
 
     public FeatureMapsPane(LabViewModel vm, LiveRun run) {
         this.vm = vm;
@@ -53,7 +51,6 @@ public final class FeatureMapsPane extends BorderPane {
         channelToggle.setSelected(true);
         channelToggle.setTooltip(new Tooltip("Show the three channels with the largest mean activation beside the"
                 + " mean over all channels"));
-        controls.getChildren().add(2, channelToggle);
         controls.drive(grid);
         grid.setId("maps-grid");
 
@@ -61,32 +58,27 @@ public final class FeatureMapsPane extends BorderPane {
         figureTitle.getStyleClass().add("figure-title");
         stepLabel.setId("maps-step-label");
         stepLabel.getStyleClass().add("figure-step");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox titleLine = new HBox(12, figureTitle, spacer, stepLabel);
-        titleLine.setAlignment(Pos.BASELINE_LEFT);
-        titleLine.setPadding(new Insets(4, 8, 0, 8));
-        figure = new VBox(titleLine, grid);
-        figure.getStyleClass().add("figure");
-        VBox.setVgrow(grid, Priority.ALWAYS);
+        stepLabel.setMinWidth(Region.USE_PREF_SIZE);
+        grid.setTitle(figureTitle, stepLabel);
 
         placeholder.setId("maps-placeholder");
         placeholder.getStyleClass().add("placeholder");
         placeholder.setWrapText(true);
-        StackPane center = new StackPane(figure, placeholder);
-        setCenter(center);
+        setCenter(new StackPane(grid, placeholder));
 
         exportStatus.setId("maps-export-status");
         exportStatus.getStyleClass().add("export-status");
-        export = new ExportButton("Export PNG", () -> figure, this::suggestedFileName, exportStatus::setText);
+        exportStatus.setMaxWidth(220);
+        export = new ExportButton("Export PNG", grid::picture, this::suggestedFileName, exportStatus::setText);
         export.setId("export-maps");
+        export.setTooltip(new Tooltip("Write the grid as a PNG figure"));
         Label title = new Label("Feature maps");
         title.getStyleClass().add("pane-title");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(10, title, gap, exportStatus, export);
-        header.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(6, header, controls);
+        // A flow, so that the bars wrap rather than cut their labels short in a narrow pane or at
+        // presentation size.
+        FlowPane top = new FlowPane(12, 6, title, controls.cutGroup(), channelToggle, controls.sharedScale(),
+                controls.lookGroup(), export, exportStatus);
+        top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 8, 4, 8));
         setTop(top);
 
@@ -127,7 +119,7 @@ public final class FeatureMapsPane extends BorderPane {
     private void draw(FeatureMaps maps) {
         boolean has = maps != null && !maps.images().isEmpty();
         placeholder.setVisible(!has);
-        figure.setVisible(has);
+        grid.setVisible(has);
         export.setDisable(!has);
         if (!has) {
             stepLabel.setText("");
@@ -145,10 +137,10 @@ public final class FeatureMapsPane extends BorderPane {
         if (!keys.equals(keysShown)) {
             keysShown = keys;
             List<Node> headers = new ArrayList<>();
-            headers.add(header("channel mean"));
+            headers.add(header("mean"));
             if (channels) {
                 for (int t = 0; t < FeatureMaps.TOP_CHANNELS; t++) {
-                    headers.add(header("strongest #" + (t + 1)));
+                    headers.add(header("top " + (t + 1)));
                 }
             }
             grid.setColumns(keys, header("input"), headers);
@@ -169,7 +161,7 @@ public final class FeatureMapsPane extends BorderPane {
         }
         stepLabel.setText(stepText(maps));
         String method = vm.config() == null ? "" : vm.config().methodOrDefault().label() + " · ";
-        figureTitle.setText(method + "output of " + controls.cutPicker().getValue().label());
+        figureTitle.setText(method + controls.cutPicker().getValue().label());
     }
 
     private List<String> keysShown = List.of();

@@ -6,40 +6,46 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 
 /**
  * The controls of how maps are drawn, shared by the live maps and the comparison: the cut, one
- * colour scale per row, the maps' opacity over their images and the colormap. Ids start with the
- * given prefix ({@code <prefix>cut-picker}, {@code <prefix>shared-scale}, {@code <prefix>map-opacity},
- * {@code <prefix>colormap}).
+ * colour scale per row, the maps' opacity over their images and the colormap, as small groups
+ * that a flow can wrap one by one. Ids start with the given prefix ({@code <prefix>cut-picker},
+ * {@code <prefix>shared-scale}, {@code <prefix>map-opacity}, {@code <prefix>colormap}).
  */
-public final class MapDisplayControls extends FlowPane {
+public final class MapDisplayControls {
+    /** The maps' opacity over their images at first: the map reads clearly, the picture still shows. */
+    public static final double DEFAULT_OPACITY = 0.7;
+
     private final CutPicker cutPicker = new CutPicker();
-    private final CheckBox sharedScale = new CheckBox("Shared scale per row");
-    private final Slider opacity = new Slider(0, 1, 0.6);
+    private final CheckBox sharedScale = new CheckBox("Shared scale");
+    private final Slider opacity = new Slider(0, 1, DEFAULT_OPACITY);
     private final ComboBox<Colormap> colormap = new ComboBox<>();
+    private final HBox cutGroup;
+    private final HBox lookGroup;
 
     public MapDisplayControls(String idPrefix) {
-        super(10, 6);
-        getStyleClass().add("map-controls");
-        setAlignment(Pos.CENTER_LEFT);
         cutPicker.setId(idPrefix + "cut-picker");
         cutPicker.setTooltip(new Tooltip("The unit whose output the maps show; cuts between modules are marked"));
         sharedScale.setId(idPrefix + "shared-scale");
-        sharedScale.setTooltip(new Tooltip("One colour scale for all maps of an image, so their strengths compare;"
-                + " off, each map spans the whole colormap"));
+        sharedScale.setTooltip(new Tooltip("One colour scale for all maps of an image (a row), so that their"
+                + " strengths compare; off, each map spans the whole colormap"));
         opacity.setId(idPrefix + "map-opacity");
-        opacity.setPrefWidth(90);
+        opacity.setPrefWidth(80);
         opacity.setTooltip(new Tooltip("How strongly the maps cover their images"));
         colormap.setId(idPrefix + "colormap");
         colormap.getItems().setAll(Colormap.values());
         colormap.setValue(Colormap.VIRIDIS);
+        colormap.setTooltip(new Tooltip("Colormap: dark is low, bright is high"));
         Label cut = new Label("Cut");
         cut.setLabelFor(cutPicker);
         Label op = new Label("Opacity");
         op.setLabelFor(opacity);
-        getChildren().addAll(cut, cutPicker, sharedScale, op, opacity, colormap);
+        cutGroup = new HBox(8, cut, cutPicker);
+        cutGroup.setAlignment(Pos.CENTER_LEFT);
+        lookGroup = new HBox(6, op, opacity, colormap);
+        lookGroup.setAlignment(Pos.CENTER_LEFT);
     }
 
     /** Binds {@code grid}'s drawing to these controls. */
@@ -48,6 +54,16 @@ public final class MapDisplayControls extends FlowPane {
         grid.colormapProperty().bind(colormap.valueProperty());
         sharedScale.selectedProperty().addListener((obs, old, on) -> grid.setSharedRowScale(on));
         grid.setSharedRowScale(sharedScale.isSelected());
+    }
+
+    /** The cut picker with its label. */
+    public HBox cutGroup() {
+        return cutGroup;
+    }
+
+    /** Opacity and colormap. */
+    public HBox lookGroup() {
+        return lookGroup;
     }
 
     public CutPicker cutPicker() {

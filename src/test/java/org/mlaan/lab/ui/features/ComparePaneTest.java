@@ -121,6 +121,7 @@ class ComparePaneTest {
         assertEquals("maps at step 3", text(robot, "#compare-maps-step-0"));
         assertEquals("maps at step 3", text(robot, "#compare-maps-step-1"));
         assertTrue(text(robot, "#compare-step-0").startsWith("step 3 · loss "), text(robot, "#compare-step-0"));
+        assertEquals("done", text(robot, "#compare-status-1"));
         assertEquals("step 3", text(robot, "#compare-step-label"));
         assertNotNull(robot.lookup("#compare-column-1").query());
         assertEquals(4, pane.grid().rowCount());

@@ -171,6 +171,10 @@ class FeatureMapsPaneTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> pane.applyCss());
         assertTrue(step.getFont().getSize() > normal + 4, normal + " -> " + step.getFont().getSize());
+        robot.interact(() -> pane.layout());
+        var inPane = pane.sceneToLocal(step.localToScene(step.getBoundsInLocal()));
+        assertTrue(inPane.getMaxX() <= pane.getWidth(), "the step shows in full: " + inPane);
+        assertTrue(step.getWidth() >= step.prefWidth(-1) - 0.5, "not cut short");
     }
 
     @Test
