@@ -154,6 +154,14 @@ public final class ComparePane extends BorderPane {
         pause.setOnAction(e -> togglePause());
         stop.setOnAction(e -> stop());
         controls.cutPicker().valueProperty().addListener((obs, old, now) -> redrawMaps());
+        // The cut can be chosen before the start: the units follow from the config's plan.
+        Runnable offerCuts = () -> {
+            if (session == null) {
+                controls.cutPicker().update(CutChoices.tappedUnits(vm.plan()), vm.localPlan());
+            }
+        };
+        vm.localPlanProperty().addListener((obs, old, now) -> offerCuts.run());
+        offerCuts.run();
         active.addListener((obs, old, on) -> updateButtons());
         updateButtons();
         vm.presentationProperty().addListener((obs, old, on) -> applyPresentation(on));

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.plan.NetworkPlan;
+import org.mlaan.lab.core.plan.Unit;
+import org.mlaan.lab.core.plan.UnitKind;
 
 /**
  * The units whose outputs a feature-map view can show, labelled with where the split cuts the
@@ -29,6 +32,19 @@ public final class CutChoices {
         for (String u : units) {
             int module = moduleEndingAt(u, plan);
             out.add(new Choice(u, module < 0 ? u : u + " (cut: end of module " + module + ")"));
+        }
+        return out;
+    }
+
+    /** The units a feature tap reports for {@code plan}: every unit but the head, in chain order. */
+    public static List<String> tappedUnits(NetworkPlan plan) {
+        List<String> out = new ArrayList<>();
+        if (plan != null) {
+            for (Unit u : plan.units()) {
+                if (u.kind() != UnitKind.HEAD) {
+                    out.add(u.name());
+                }
+            }
         }
         return out;
     }

@@ -122,6 +122,8 @@ public final class FeatureMapsPane extends BorderPane {
         grid.setVisible(has);
         export.setDisable(!has);
         if (!has) {
+            // The cut can be chosen before training: the units follow from the config's plan.
+            controls.cutPicker().update(CutChoices.tappedUnits(vm.plan()), vm.localPlan());
             stepLabel.setText("");
             figureTitle.setText("");
             return;

@@ -61,8 +61,11 @@ class FeatureMapsPaneTest {
     }
 
     @Test
-    void beforeAnyMapsItSaysWhereTheyWillAppear(FxRobot robot) {
+    void beforeAnyMapsItSaysWhereTheyWillAppearAndOffersTheCuts(FxRobot robot) {
         assertTrue(node(robot, "#maps-placeholder").isVisible());
+        CutPicker picker = (CutPicker) node(robot, "#cut-picker");
+        assertEquals(10, picker.getItems().size(), "resnet20: stem and nine blocks");
+        assertEquals("1.1", picker.selectedUnit());
         assertTrue(((javafx.scene.control.Button) node(robot, "#export-maps")).isDisabled());
     }
 
