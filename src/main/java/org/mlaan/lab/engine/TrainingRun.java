@@ -292,6 +292,9 @@ public final class TrainingRun implements AutoCloseable {
                     awaitGate();
                 }
                 if (cancelRequested) {
+                    // The gate may have let the run in just before the cancel: hand the turn on,
+                    // or the other runs taking turns would wait for a step that never comes.
+                    gate.exit();
                     return cancel(listener, p, epoch, s, lr, secondsBefore + seconds(epochStart), startNanos);
                 }
                 long t = System.nanoTime();

@@ -11,7 +11,10 @@ public interface StepGate {
     /** Blocks until the run may take its next step. */
     void enter() throws InterruptedException;
 
-    /** The step that {@link #enter()} allowed is done. */
+    /**
+     * The step that {@link #enter()} allowed is done, or will not be taken (a cancel came in
+     * between). Harmless when {@code enter()} did not let the run through.
+     */
     default void exit() {}
 
     /**

@@ -1,12 +1,468 @@
 package org.mlaan.lab.ui.features;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.mlaan.lab.core.config.ConfigException;
+import org.mlaan.lab.core.config.ConfigValidator;
+import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.config.Method;
+import org.mlaan.lab.core.local.LocalPlan;
+import org.mlaan.lab.core.local.LocalPlanner;
+import org.mlaan.lab.core.run.FeatureMaps;
+import org.mlaan.lab.core.run.StepMetrics;
 import org.mlaan.lab.ui.LabViewModel;
+import org.mlaan.lab.ui.LiveRun;
 
-/** Up to four runs trained side by side, step by step in turn, with their feature maps at the same step. */
+/**
+ * Up to four runs trained side by side, step by step in turn, with their feature maps at the same
+ * step: the feature-map comparison of MLAAN Figure 4 (DGL, DGL+LAM, DGL+MLM, DGL+MLAAN on the
+ * current network, split and data). Each method runs with its own defaults (the config's
+ * {@code local} section is left out) and no run folder. Only one run may train in the process at
+ * a time, so the comparison refuses to start while another run (the Train tab's) is active.
+ */
 public final class ComparePane extends BorderPane {
+    /** Methods side by side at most. */
+    public static final int MAX_RUNS = 4;
+    /** Test images in the comparison. */
+    public static final int IMAGES = 4;
+    private static final String NONE = "—";
+    private static final List<String> DEFAULT_METHODS = List.of("DGL", "DGL+LAM", "DGL+MLM", "DGL+MLAAN");
+
+    private final LabViewModel vm;
+    private final List<ComboBox<String>> methodPickers = new ArrayList<>();
+    private final Spinner<Integer> steps = new Spinner<>(1, 1_000_000, 100, 10);
+    private final Spinner<Integer> every = new Spinner<>(1, 10_000, 5, 1);
+    private final Button start = new Button("Start");
+    private final Button pause = new Button("Pause");
+    private final Button stop = new Button("Stop");
+    private final Label message = new Label();
+    private final MapDisplayControls controls = new MapDisplayControls("compare-");
+    private final FeatureGrid grid = new FeatureGrid("compare-");
+    private final Label figureTitle = new Label();
+    private final Label stepLabel = new Label();
+    private final Label placeholder = new Label("Pick up to four methods and press Start: each trains the current"
+            + " network, split and data, one step each in turn, and their feature maps appear side by side at the"
+            + " same step (MLAAN Figure 4).");
+    private final Label exportStatus = new Label();
+    private final ExportButton export;
+    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
+    private BooleanSupplier otherRunActive = () -> false;
+    private ComparisonSession session;
+    private LocalPlan comparedPlan;
+    private List<ColumnHeader> columns = List.of();
+
+    /** The header of one run's column: method, step and loss, the step its maps were taken at, status. */
+    private record ColumnHeader(VBox box, Label method, Label step, Label status, Label mapsStep) {}
+
     public ComparePane(LabViewModel vm) {
-        setCenter(new Label("compare"));
+        this.vm = vm;
+        setId("compare-pane");
+        getStyleClass().add("features-pane");
+        getStylesheets().add(ComparePane.class.getResource("features.css").toExternalForm());
+
+        FlowPane runBar = new FlowPane(8, 6);
+        runBar.setAlignment(Pos.CENTER_LEFT);
+        Label title = new Label("Compare methods");
+        title.getStyleClass().add("pane-title");
+        runBar.getChildren().add(title);
+        List<String> choices = new ArrayList<>();
+        choices.add(NONE);
+        for (Method m : Method.values()) {
+            if (m != Method.BP) {
+                choices.add(m.label());
+            }
+        }
+        choices.add(Method.BP.label());
+        for (int i = 0; i < MAX_RUNS; i++) {
+            ComboBox<String> picker = new ComboBox<>();
+            picker.getItems().setAll(choices);
+            picker.setValue(DEFAULT_METHODS.get(i));
+            picker.setId("compare-method-" + i);
+            picker.setTooltip(new Tooltip("Method of column " + (i + 1) + " (— for none)"));
+            methodPickers.add(picker);
+            runBar.getChildren().add(picker);
+        }
+        steps.setId("compare-steps");
+        steps.setEditable(true);
+        steps.setPrefWidth(95);
+        steps.setTooltip(new Tooltip("Steps each run trains"));
+        every.setId("compare-every");
+        every.setEditable(true);
+        every.setPrefWidth(75);
+        every.setTooltip(new Tooltip("Feature maps every this many steps"));
+        start.setId("compare-start");
+        start.setDefaultButton(false);
+        pause.setId("compare-pause");
+        stop.setId("compare-stop");
+        runBar.getChildren().addAll(new Label("Steps"), steps, new Label("Maps every"), every, start, pause, stop);
+
+        message.setId("compare-message");
+        message.getStyleClass().add("problem-text");
+        message.setWrapText(true);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+
+        exportStatus.setId("compare-export-status");
+        exportStatus.getStyleClass().add("export-status");
+        exportStatus.setMaxWidth(320);
+        export = new ExportButton("Export PNG", grid::picture, this::suggestedFileName, exportStatus::setText);
+        export.setId("export-compare");
+        export.setTooltip(new Tooltip("Write the comparison as a PNG figure"));
+        export.setDisable(true);
+        FlowPane displayBar = new FlowPane(12, 6, controls.cutGroup(), controls.sharedScale(), controls.lookGroup(),
+                export, exportStatus);
+        displayBar.setAlignment(Pos.CENTER_LEFT);
+        controls.drive(grid);
+        grid.setId("compare-grid");
+
+        VBox top = new VBox(6, runBar, message, displayBar);
+        top.setPadding(new Insets(8, 8, 4, 8));
+        setTop(top);
+
+        figureTitle.setId("compare-figure-title");
+        figureTitle.getStyleClass().add("figure-title");
+        stepLabel.setId("compare-step-label");
+        stepLabel.getStyleClass().add("figure-step");
+        stepLabel.setMinWidth(Region.USE_PREF_SIZE);
+        grid.setTitle(figureTitle, stepLabel);
+        placeholder.setId("compare-placeholder");
+        placeholder.getStyleClass().add("placeholder");
+        placeholder.setWrapText(true);
+        grid.setVisible(false);
+        setCenter(new StackPane(grid, placeholder));
+
+        start.setOnAction(e -> start());
+        pause.setOnAction(e -> togglePause());
+        stop.setOnAction(e -> stop());
+        controls.cutPicker().valueProperty().addListener((obs, old, now) -> redrawMaps());
+        // The cut can be chosen before the start: the units follow from the config's plan.
+        Runnable offerCuts = () -> {
+            if (session == null) {
+                controls.cutPicker().update(CutChoices.tappedUnits(vm.plan()), vm.localPlan());
+            }
+        };
+        vm.localPlanProperty().addListener((obs, old, now) -> offerCuts.run());
+        offerCuts.run();
+        active.addListener((obs, old, on) -> updateButtons());
+        updateButtons();
+        vm.presentationProperty().addListener((obs, old, on) -> applyPresentation(on));
+        applyPresentation(vm.presentationProperty().get());
+    }
+
+    /**
+     * Tells the pane whether another run (the Train tab's) is training, so that the comparison
+     * never trains at the same time: DJL allows one gradient collector per JVM.
+     */
+    public void setOtherRunActive(BooleanSupplier isActive) {
+        this.otherRunActive = Objects.requireNonNull(isActive);
+    }
+
+    /** As {@link #setOtherRunActive(BooleanSupplier)}, from an observable flag (a run's state, say). */
+    public void setOtherRunActive(ObservableValue<Boolean> isActive) {
+        Objects.requireNonNull(isActive);
+        this.otherRunActive = () -> Boolean.TRUE.equals(isActive.getValue());
+    }
+
+    /** True while a comparison trains (or is being set up); the Train tab should not start a run meanwhile. */
+    public ReadOnlyBooleanProperty activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    /** Sets the methods of the columns; fewer than four leave the rest empty. */
+    public void setMethods(List<String> methods) {
+        if (methods.size() > MAX_RUNS) {
+            throw new IllegalArgumentException("at most " + MAX_RUNS + " methods, got " + methods);
+        }
+        for (int i = 0; i < MAX_RUNS; i++) {
+            methodPickers.get(i).setValue(i < methods.size() ? Method.parse(methods.get(i)).label() : NONE);
+        }
+    }
+
+    /** The methods chosen, in column order. */
+    public List<String> methods() {
+        List<String> out = new ArrayList<>();
+        for (ComboBox<String> p : methodPickers) {
+            if (p.getValue() != null && !NONE.equals(p.getValue())) {
+                out.add(p.getValue());
+            }
+        }
+        return out;
+    }
+
+    public void setSteps(int n) {
+        steps.getValueFactory().setValue(n);
+    }
+
+    public void setMapsEvery(int n) {
+        every.getValueFactory().setValue(n);
+    }
+
+    /** The comparison running or last run, or null. */
+    public ComparisonSession session() {
+        return session;
+    }
+
+    public ExportButton exportButton() {
+        return export;
+    }
+
+    public FeatureGrid grid() {
+        return grid;
+    }
+
+    /** Starts the comparison, or says in the message line why it cannot. FX thread. */
+    public void start() {
+        if (active.get()) {
+            return;
+        }
+        if (otherRunActive.getAsBoolean()) {
+            message.setText("A run is training in the Train tab: stop it first. Only one run can train at a time"
+                    + " in the lab (DJL allows one gradient collector per process).");
+            return;
+        }
+        List<String> chosen = methods();
+        if (chosen.isEmpty()) {
+            message.setText("Pick at least one method.");
+            return;
+        }
+        ExperimentConfig base = vm.config();
+        List<ComparisonRun> runs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        LocalPlan plan = null;
+        long target = steps.getValue();
+        for (String m : chosen) {
+            ExperimentConfig c = base.withMethod(m).withLocal(null);
+            try {
+                List<String> found = ConfigValidator.problems(c);
+                if (!found.isEmpty()) {
+                    problems.add(m + ": " + found.get(0));
+                    continue;
+                }
+                LocalPlan lp = LocalPlanner.resolve(c, LabViewModel.planOf(c));
+                if (plan == null || plan.k() < lp.k()) {
+                    plan = lp;
+                }
+            } catch (ConfigException | IllegalArgumentException e) {
+                problems.add(m + ": " + (e instanceof ConfigException ce && !ce.problems().isEmpty()
+                        ? ce.problems().get(0) : e.getMessage()));
+                continue;
+            }
+            runs.add(new ComparisonRun(m, c, target));
+        }
+        if (!problems.isEmpty()) {
+            message.setText("Cannot compare: " + String.join("; ", problems));
+            return;
+        }
+        message.setText("");
+        comparedPlan = plan;
+        session = new ComparisonSession(runs, every.getValue(), IMAGES);
+        buildColumns(runs);
+        for (ComparisonRun r : runs) {
+            r.live().featureMapsProperty().addListener((obs, old, now) -> redrawMaps());
+            r.live().lastStepProperty().addListener((obs, old, now) -> updateHeaders());
+            r.live().stateProperty().addListener((obs, old, now) -> updateHeaders());
+        }
+        session.activeProperty().addListener((obs, old, on) -> {
+            active.set(on);
+            updateHeaders();
+        });
+        active.set(true);
+        session.start();
+        updateHeaders();
+        redrawMaps();
+    }
+
+    /** Pauses or resumes every run. */
+    public void togglePause() {
+        if (session == null || !active.get()) {
+            return;
+        }
+        if (session.isPaused()) {
+            session.resume();
+        } else {
+            session.pause();
+        }
+        updateButtons();
+    }
+
+    /** Stops every run after its step in progress. */
+    public void stop() {
+        if (session != null) {
+            session.stop();
+        }
+    }
+
+    /** Stops the comparison and waits until its runs have ended (window closing, tests). */
+    public boolean stopAndWait(Duration timeout) throws InterruptedException {
+        if (session == null) {
+            return true;
+        }
+        session.stop();
+        return session.awaitEnd(timeout);
+    }
+
+    private void updateButtons() {
+        boolean on = active.get();
+        start.setDisable(on);
+        stop.setDisable(!on);
+        pause.setDisable(!on);
+        pause.setText(on && session != null && session.isPaused() ? "Resume" : "Pause");
+        for (ComboBox<String> p : methodPickers) {
+            p.setDisable(on);
+        }
+        steps.setDisable(on);
+        every.setDisable(on);
+    }
+
+    private void buildColumns(List<ComparisonRun> runs) {
+        List<ColumnHeader> built = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Label method = new Label(runs.get(i).method());
+            method.setId("compare-method-label-" + i);
+            method.getStyleClass().add("compare-method");
+            Label step = new Label();
+            step.setId("compare-step-" + i);
+            step.getStyleClass().add("compare-detail");
+            Label status = new Label();
+            status.setId("compare-status-" + i);
+            status.getStyleClass().add("compare-detail");
+            Label mapsStep = new Label();
+            mapsStep.setId("compare-maps-step-" + i);
+            mapsStep.getStyleClass().add("compare-detail");
+            for (Label l : List.of(method, step, status, mapsStep)) {
+                l.setWrapText(true);
+                l.setMaxWidth(Double.MAX_VALUE);
+                l.setAlignment(Pos.CENTER);
+                l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            }
+            VBox box = new VBox(0, method, step, status, mapsStep);
+            box.setId("compare-column-" + i);
+            box.getStyleClass().add("compare-column");
+            box.setAlignment(Pos.BOTTOM_CENTER);
+            built.add(new ColumnHeader(box, method, step, status, mapsStep));
+            keys.add(Integer.toString(i));
+        }
+        columns = built;
+        grid.setColumns(keys, FeatureMapsPane.header("input"), built.stream().map(ColumnHeader::box).toList());
+        grid.setRowCount(0);
+    }
+
+    private void updateHeaders() {
+        if (session == null) {
+            return;
+        }
+        List<ComparisonRun> runs = session.runs();
+        for (int i = 0; i < runs.size() && i < columns.size(); i++) {
+            ComparisonRun r = runs.get(i);
+            StepMetrics last = r.live().lastStepProperty().get();
+            String progress = last == null ? "step 0" : String.format(Locale.ROOT, "step %d · loss %.3f",
+                    r.live().stepsDone(), last.loss());
+            columns.get(i).step().setText(progress);
+            columns.get(i).status().setText(r.statusText());
+            columns.get(i).status().setTooltip(new Tooltip(r.statusText()));
+        }
+        updateButtons();
+    }
+
+    /** The step every column shows: the newest step all running runs have sent maps of. */
+    long commonStep() {
+        long common = Long.MAX_VALUE;
+        for (ComparisonRun r : session.runs()) {
+            FeatureMaps latest = r.latestMaps();
+            if (latest != null && r.live().state() != LiveRun.State.FAILED) {
+                common = Math.min(common, latest.globalStep());
+            }
+        }
+        return common;
+    }
+
+    private void redrawMaps() {
+        if (session == null) {
+            return;
+        }
+        List<ComparisonRun> runs = session.runs();
+        long common = commonStep();
+        FeatureMaps any = null;
+        List<FeatureMaps> shown = new ArrayList<>();
+        for (ComparisonRun r : runs) {
+            FeatureMaps m = common == Long.MAX_VALUE ? null : r.mapsAt(common);
+            shown.add(m);
+            if (any == null && m != null) {
+                any = m;
+            }
+        }
+        boolean has = any != null;
+        placeholder.setVisible(!has);
+        grid.setVisible(has);
+        export.setDisable(!has);
+        if (!has) {
+            return;
+        }
+        controls.cutPicker().update(any.units(), comparedPlan);
+        String unit = controls.cutPicker().selectedUnit();
+        grid.setRowCount(any.images().size());
+        for (int row = 0; row < any.images().size(); row++) {
+            List<FeatureGrid.MapCell> cells = new ArrayList<>();
+            for (FeatureMaps m : shown) {
+                int u = m == null ? -1 : m.unitIndex(unit);
+                if (u < 0 || row >= m.images().size()) {
+                    cells.add(null);
+                } else {
+                    FeatureMaps.UnitMap um = m.images().get(row).maps().get(u);
+                    cells.add(new FeatureGrid.MapCell(um.channelMean(), um.height(), um.width(), ""));
+                }
+            }
+            FeatureMaps.Image image = any.images().get(row);
+            grid.showRow(row, image, image.className(), cells);
+        }
+        for (int i = 0; i < shown.size() && i < columns.size(); i++) {
+            FeatureMaps m = shown.get(i);
+            columns.get(i).mapsStep().setText(m == null ? "no maps yet" : "maps at step " + m.globalStep());
+        }
+        stepLabel.setText("step " + common);
+        ExperimentConfig c = runs.get(0).config();
+        figureTitle.setText("Channel mean at " + controls.cutPicker().getValue().label() + " · "
+                + c.network().archOrDefault().id() + " · " + c.dataset().kindOrDefault().name().toLowerCase(Locale.ROOT)
+                + " data");
+    }
+
+    private String suggestedFileName() {
+        String unit = controls.cutPicker().selectedUnit();
+        return "compare-" + (unit == null ? "" : unit) + "-" + stepLabel.getText().replace(' ', '-') + ".png";
+    }
+
+    private void applyPresentation(boolean on) {
+        if (on) {
+            if (!getStyleClass().contains("presentation")) {
+                getStyleClass().add("presentation");
+            }
+        } else {
+            getStyleClass().remove("presentation");
+        }
+    }
+
+    /** The column headers, for tests: one per run. */
+    List<Node> columnHeaders() {
+        return columns.stream().map(c -> (Node) c.box()).toList();
     }
 }

@@ -1,0 +1,184 @@
+package org.mlaan.lab.ui.features;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import org.mlaan.lab.core.run.PauseControl;
+import org.mlaan.lab.core.run.RunFinished;
+import org.mlaan.lab.core.run.StepGate;
+import org.mlaan.lab.core.run.TakingTurns;
+import org.mlaan.lab.data.DataSets;
+import org.mlaan.lab.data.LoadedData;
+import org.mlaan.lab.engine.RunOptions;
+import org.mlaan.lab.engine.TrainingRun;
+import org.mlaan.lab.ui.LiveRun;
+
+/**
+ * Several runs trained side by side in this process, one step each in turn ({@link TakingTurns}:
+ * DJL allows one gradient collector per JVM, so they never step at the same time), each on its own
+ * thread, all behind one {@link PauseControl}. The data is read once and shared; the engine runs
+ * are made one after another on a set-up thread before any of them trains, since making a run
+ * seeds the engine's global generator.
+ */
+public final class ComparisonSession {
+    private final List<ComparisonRun> runs;
+    private final int mapsEvery;
+    private final int images;
+    private final PauseControl pause = new PauseControl();
+    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean stopRequested;
+
+    /**
+     * @param runs the runs, in column order
+     * @param mapsEvery feature maps every this many steps
+     * @param images test images in the maps
+     */
+    public ComparisonSession(List<ComparisonRun> runs, int mapsEvery, int images) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("a comparison needs at least one run");
+        }
+        this.runs = List.copyOf(runs);
+        this.mapsEvery = mapsEvery;
+        this.images = images;
+    }
+
+    public List<ComparisonRun> runs() {
+        return runs;
+    }
+
+    /** True from {@link #start()} until every run has ended (FX thread). */
+    public ReadOnlyBooleanProperty activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    public boolean isActive() {
+        return active.get();
+    }
+
+    /** Reads the data, makes the runs and starts them, off the FX thread. FX thread. */
+    public void start() {
+        active.set(true);
+        for (ComparisonRun r : runs) {
+            r.live().clear();
+            r.live().setState(LiveRun.State.STARTING);
+        }
+        Thread setup = new Thread(this::setUpAndStart, "compare-setup");
+        setup.setDaemon(true);
+        setup.start();
+    }
+
+    private void setUpAndStart() {
+        List<ComparisonRun> ready = new ArrayList<>();
+        try {
+            LoadedData data = DataSets.open(runs.get(0).config().dataset());
+            for (ComparisonRun r : runs) {
+                if (stopRequested) {
+                    break;
+                }
+                try {
+                    TrainingRun t = TrainingRun.create(r.config(), RunOptions.withoutFolder(), data);
+                    r.attach(t);
+                    ready.add(r);
+                } catch (Exception e) {
+                    r.live().failedToStart(r.method() + ": " + message(e));
+                }
+            }
+        } catch (Exception | OutOfMemoryError e) {
+            for (ComparisonRun r : runs) {
+                if (r.training() == null) {
+                    r.live().failedToStart(message(e));
+                }
+            }
+        }
+        if (stopRequested || ready.isEmpty()) {
+            for (ComparisonRun r : ready) {
+                r.training().close();
+                r.live().onFinished(new RunFinished(RunFinished.Status.CANCELLED, 0, Double.NaN, Double.NaN,
+                        Double.NaN, 0, "stopped before the first step"));
+            }
+            finish();
+            return;
+        }
+        TakingTurns turns = new TakingTurns(ready.size());
+        AtomicInteger running = new AtomicInteger(ready.size());
+        for (int i = 0; i < ready.size(); i++) {
+            ComparisonRun r = ready.get(i);
+            StepGate gate = StepGate.both(pause.gateForRun(), turns.gate(i));
+            TrainingRun t = r.training().gatedBy(gate).tapFeatureMaps(mapsEvery, images);
+            Thread thread = new Thread(() -> {
+                try {
+                    t.run(r);
+                } finally {
+                    t.close();
+                    if (running.decrementAndGet() == 0) {
+                        finish();
+                    }
+                }
+            }, "compare-" + i + "-" + r.method());
+            thread.setDaemon(true);
+            synchronized (threads) {
+                threads.add(thread);
+            }
+        }
+        synchronized (threads) {
+            threads.forEach(Thread::start);
+        }
+        if (stopRequested) {
+            ready.forEach(ComparisonRun::cancel);
+        }
+    }
+
+    private void finish() {
+        // After the runs' own last events, which LiveRun has already handed to the FX thread's queue.
+        Platform.runLater(() -> active.set(false));
+        ended.countDown();
+    }
+
+    /** Every run stops before its next step. FX thread. */
+    public void pause() {
+        pause.pause();
+        for (ComparisonRun r : runs) {
+            if (r.live().state() == LiveRun.State.RUNNING) {
+                r.live().setState(LiveRun.State.PAUSED);
+            }
+        }
+    }
+
+    /** Every run trains on. FX thread. */
+    public void resume() {
+        pause.resume();
+        for (ComparisonRun r : runs) {
+            if (r.live().state() == LiveRun.State.PAUSED) {
+                r.live().setState(LiveRun.State.RUNNING);
+            }
+        }
+    }
+
+    public boolean isPaused() {
+        return pause.isPaused();
+    }
+
+    /** Stops every run after its step in progress. Any thread. */
+    public void stop() {
+        stopRequested = true;
+        runs.forEach(ComparisonRun::cancel);
+        pause.release();
+    }
+
+    /** Waits until every run has ended and freed its engine resources; false on timeout. */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}

@@ -1,0 +1,66 @@
+package org.mlaan.lab.ui.features;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.scene.image.WritableImage;
+import javafx.scene.control.Button;
+import javafx.stage.FileChooser;
+import org.mlaan.lab.ui.PngExport;
+
+/**
+ * A button that writes a figure as a PNG file the user names. The file dialog can be replaced
+ * ({@link #setSaveDialog}), so that tests and scripts export without a window to click in.
+ */
+public final class ExportButton extends Button {
+    private final Supplier<WritableImage> figure;
+    private final Supplier<String> suggestedName;
+    private final Consumer<String> report;
+    private Function<String, Path> saveDialog = this::askForFile;
+
+    /**
+     * @param figure the picture to write, made at the moment of export (FX thread)
+     * @param suggestedName the file name the dialog proposes
+     * @param report told "wrote FILE" or why it failed
+     */
+    public ExportButton(String text, Supplier<WritableImage> figure, Supplier<String> suggestedName,
+            Consumer<String> report) {
+        super(text);
+        this.figure = figure;
+        this.suggestedName = suggestedName;
+        this.report = report;
+        setOnAction(e -> export());
+    }
+
+    /** Replaces the file dialog: given the suggested name, returns the file to write, or null to cancel. */
+    public void setSaveDialog(Function<String, Path> dialog) {
+        this.saveDialog = Objects.requireNonNull(dialog);
+    }
+
+    /** Asks for a file and writes the figure to it. */
+    public void export() {
+        Path target = saveDialog.apply(suggestedName.get());
+        if (target == null) {
+            return;
+        }
+        try {
+            PngExport.write(figure.get(), target);
+            report.accept("wrote " + target);
+        } catch (IOException | RuntimeException e) {
+            report.accept("could not write " + target + ": " + e.getMessage());
+        }
+    }
+
+    private Path askForFile(String name) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export as PNG");
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return f == null ? null : f.toPath();
+    }
+}
