@@ -44,6 +44,9 @@ public final class LabWindow extends BorderPane {
         this.trainingPane = new TrainingPane(vm, run);
         this.featureMapsPane = new FeatureMapsPane(vm, run);
         this.comparePane = new ComparePane(vm);
+        // DJL allows one gradient collector per JVM: the comparison waits while the Train tab's run is active.
+        comparePane.setOtherRunActive(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> run.state().isActive(), run.stateProperty()));
         setId("lab-window");
         getStyleClass().add("lab-window");
 
@@ -147,5 +150,10 @@ public final class LabWindow extends BorderPane {
 
     public LabViewModel viewModel() {
         return vm;
+    }
+
+    /** The side-by-side comparison (its runs must end before the window closes). */
+    public ComparePane comparePane() {
+        return comparePane;
     }
 }
