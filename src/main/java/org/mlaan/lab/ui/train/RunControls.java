@@ -7,7 +7,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.mlaan.lab.core.run.RunFinished;
 import org.mlaan.lab.ui.LiveRun;
 
@@ -16,7 +17,7 @@ import org.mlaan.lab.ui.LiveRun;
  * run's state, with the progress bar and its line of text (epoch, step, percent, ETA, images/s,
  * device).
  */
-final class RunControls extends HBox {
+final class RunControls extends VBox {
     private final LiveRun run;
     private final RunDriver driver;
     private final Button start = new Button("Start");
@@ -36,7 +37,6 @@ final class RunControls extends HBox {
         this.driver = driver;
         getStyleClass().add("run-controls");
         setSpacing(6);
-        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         button(start, "start-button", "Train the experiment from the start, into a new run folder");
         button(pause, "pause-button", "Stop before the next step; Resume or One step go on");
         button(resume, "resume-button", "Train on from the pause");
@@ -66,13 +66,20 @@ final class RunControls extends HBox {
 
         progress.setId("progress-bar");
         progress.setMaxWidth(Double.MAX_VALUE);
-        progress.setMinWidth(60);
+        progress.setMaxHeight(Double.MAX_VALUE);
         text.setId("progress-text");
         text.getStyleClass().add("progress-text");
         text.setMaxWidth(Double.MAX_VALUE);
+        text.setMouseTransparent(false);
+        text.textProperty().addListener((obs, o, n) -> text.setTooltip(n.isEmpty() ? null : new Tooltip(n)));
+        // The words sit on the bar: one line tells how far, how fast and when.
+        StackPane bar = new StackPane(progress, text);
+        bar.getStyleClass().add("progress-with-text");
+        StackPane.setAlignment(text, javafx.geometry.Pos.CENTER_LEFT);
 
-        getChildren().addAll(start, pause, resume, step, stop, progress);
-        HBox.setHgrow(progress, Priority.ALWAYS);
+        HBox buttons = new HBox(6, start, pause, resume, step, stop);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(buttons, bar);
 
         Runnable update = this::update;
         run.stateProperty().addListener((obs, o, n) -> update.run());
@@ -84,10 +91,6 @@ final class RunControls extends HBox {
         update.run();
     }
 
-    /** The line under the buttons: where the run is. */
-    Label progressText() {
-        return text;
-    }
 
     private static void button(Button b, String id, String tip) {
         b.setId(id);

@@ -114,15 +114,13 @@ public final class TrainingPane extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("training-sidebar");
-        scroll.setPrefWidth(235);
-        scroll.setMinWidth(200);
+        // Width in em (train.css), so presentation mode widens it with its fonts.
         return scroll;
     }
 
     private Region main() {
         RunControls controls = new RunControls(run, driver, canStart, this::startFromSettings);
 
-        Label progressText = controls.progressText();
 
         Label shown = new Label();
         shown.setId("record-label");
@@ -150,9 +148,10 @@ public final class TrainingPane extends BorderPane {
         runFolder.setId("run-folder-label");
         runFolder.getStyleClass().add("run-folder");
         runFolder.setMaxWidth(Double.MAX_VALUE);
+        runFolder.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
 
         VBox.setVgrow(charts, Priority.ALWAYS);
-        VBox box = new VBox(6, controls, progressText, message, recordBanner, charts, runFolder);
+        VBox box = new VBox(6, controls, message, recordBanner, charts, runFolder);
         box.setPadding(new Insets(8, 8, 6, 8));
         return box;
     }
@@ -170,12 +169,9 @@ public final class TrainingPane extends BorderPane {
                 message.setText("");
             }
         });
-        driver.noticeProperty().addListener((obs, o, n) -> {
-            if (!n.isEmpty()) {
-                message.getStyleClass().remove("problem-text");
-                message.setText(n);
-            }
-        });
+        // Why the CPU was chosen is worth a tooltip, not a line: the progress bar names the device.
+        driver.noticeProperty().addListener((obs, o, n) -> runFolder.setTooltip(n.isEmpty() ? null
+                : new javafx.scene.control.Tooltip(n)));
         Runnable showFolder = () -> {
             Path dir = driver.runDirProperty().get();
             runFolder.setText(dir == null ? "Runs are written under " + driver.runsFolderProperty().get()

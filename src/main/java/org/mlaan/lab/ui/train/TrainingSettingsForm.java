@@ -38,6 +38,8 @@ final class TrainingSettingsForm extends GridPane {
     private final ComboBox<DatasetKind> dataset = new ComboBox<>(FXCollections.observableArrayList(DatasetKind.values()));
     private final TextField path = new TextField();
     private final Button browse = new Button("Browse...");
+    private final Label pathLabel = label("Folder");
+    private final HBox pathRow = new HBox(4);
     private final TextField epochs = new TextField();
     private final TextField batch = new TextField();
     private final TextField lr = new TextField();
@@ -74,11 +76,11 @@ final class TrainingSettingsForm extends GridPane {
         });
         dataset.setMaxWidth(Double.MAX_VALUE);
         path.setId("dataset-path");
-        path.setPromptText("folder of the data set's files");
+        path.setPromptText("data folder");
         browse.setId("dataset-browse");
         browse.setMinWidth(USE_PREF_SIZE);
         browse.setOnAction(e -> chooseFolder());
-        HBox pathRow = new HBox(4, path, browse);
+        pathRow.getChildren().addAll(path, browse);
         HBox.setHgrow(path, Priority.ALWAYS);
         device.setId("device-picker");
         device.setMaxWidth(Double.MAX_VALUE);
@@ -91,7 +93,7 @@ final class TrainingSettingsForm extends GridPane {
 
         int r = 0;
         addRow(r++, label("Data set"), dataset);
-        addRow(r++, label("Folder"), pathRow);
+        addRow(r++, pathLabel, pathRow);
         addRow(r++, label("Epochs"), epochs);
         addRow(r++, label("Batch size"), batch);
         addRow(r++, label("Learning rate"), lr);
@@ -133,7 +135,7 @@ final class TrainingSettingsForm extends GridPane {
 
     static String datasetName(DatasetKind k) {
         return switch (k) {
-            case BUILTIN -> "built-in (generated)";
+            case BUILTIN -> "built-in";
             case CIFAR10 -> "CIFAR-10";
             case STL10 -> "STL-10";
             case SVHN -> "SVHN";
@@ -191,8 +193,11 @@ final class TrainingSettingsForm extends GridPane {
         } catch (IllegalArgumentException e) {
             files = true;
         }
-        path.setDisable(!files);
-        browse.setDisable(!files);
+        // The built-in set needs no files: its folder row goes away.
+        for (javafx.scene.Node n : List.of(pathLabel, pathRow)) {
+            n.setVisible(files);
+            n.setManaged(files);
+        }
     }
 
     private DatasetConfig dataset(DatasetConfig d) {
