@@ -39,6 +39,8 @@ abstract class MetricChart {
     private boolean presentation;
     private boolean dirty;
     private boolean inBatch;
+    private CheckMenuItem logScaleItem;
+    private boolean logScaleChosen;
 
     MetricChart(String id, String title, NumberAxis rangeAxis) {
         rangeAxis.setAutoRangeIncludesZero(true);
@@ -59,20 +61,42 @@ abstract class MetricChart {
         viewer.getContextMenu().getItems().addAll(0, List.of(resetZoom, new SeparatorMenuItem()));
     }
 
-    /** Adds "Log scale" to the chart's menu: losses weighted by 0.001 and by 1 then both stay readable. */
+    /** Adds "Log scale" to the chart's menu; what the person picks there holds from then on. */
     protected void offerLogScale() {
-        CheckMenuItem log = new CheckMenuItem("Log scale");
-        log.selectedProperty().addListener((obs, old, on) -> setLogScale(on));
-        viewer.getContextMenu().getItems().add(1, log);
+        logScaleItem = new CheckMenuItem("Log scale");
+        logScaleItem.setId(viewer.getId() + "-log-scale");
+        logScaleItem.setOnAction(e -> {
+            logScaleChosen = true;
+            setLogScale(logScaleItem.isSelected());
+        });
+        viewer.getContextMenu().getItems().add(1, logScaleItem);
+    }
+
+    /** The scale this chart would pick itself; ignored once the person has chosen in the menu. */
+    protected void suggestLogScale(boolean on) {
+        if (!logScaleChosen && isLogScale() != on) {
+            setLogScale(on);
+        }
+    }
+
+    boolean isLogScale() {
+        return plot.getRangeAxis() instanceof LogAxis;
     }
 
     /** A logarithmic value axis, or back to a linear one from zero. */
     void setLogScale(boolean on) {
+        if (logScaleItem != null) {
+            logScaleItem.setSelected(on);
+        }
         String label = plot.getRangeAxis().getLabel();
         ValueAxis axis;
         if (on) {
             LogAxis log = new LogAxis(label);
             log.setSmallestValue(1e-6);
+            // Labels at whole decades only (0.001, 0.01, 0.1, 1), minor ticks between.
+            log.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            log.setMinorTickCount(9);
+            log.setMinorTickMarksVisible(true);
             log.setNumberFormatOverride(new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT)));
             axis = log;
         } else {
