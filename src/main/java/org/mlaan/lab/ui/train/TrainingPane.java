@@ -1,24 +1,277 @@
 package org.mlaan.lab.ui.train;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.mlaan.lab.core.run.RunRecord;
+import org.mlaan.lab.core.run.RunStatus;
 import org.mlaan.lab.ui.LabViewModel;
 import org.mlaan.lab.ui.LiveRun;
 
-/** Training settings, the run buttons with progress, and the live charts. */
+/**
+ * The Train tab: the experiment's training settings on the left; on the right the run buttons
+ * with the progress line, and the live charts (loss per module, error, throughput, memory). Runs
+ * train on the {@link TrainingThread} into a run folder under {@code runs/}, so a run started here
+ * can be reopened and resumed like one started from the command line.
+ */
 public final class TrainingPane extends BorderPane {
+    private static final int MAX_PROBLEMS_SHOWN = 4;
+
+    private final LabViewModel vm;
+    private final LiveRun run;
+    private final RunDriver driver;
+    private final TrainingCharts charts;
+    private final TrainingSettingsForm form;
+    private final ExperimentFiles files;
+    private final Label problemsLabel = new Label();
+    private final Label message = new Label();
+    private final Label runFolder = new Label();
+    private final BooleanBinding canStart;
+    private ErrorReporter errors = TrainingPane::showAlert;
+
     public TrainingPane(LabViewModel vm, LiveRun run) {
-        setCenter(new Label("training"));
+        this.vm = vm;
+        this.run = run;
+        this.driver = new RunDriver(run);
+        this.charts = new TrainingCharts(vm, run);
+        this.form = new TrainingSettingsForm(vm);
+        this.files = new ExperimentFiles(vm, charts, driver, this::window, (t, m) -> errors.report(t, m),
+                message::setText);
+        setId("training-pane");
+        getStyleClass().add("training-pane");
+        getStylesheets().add(TrainingPane.class.getResource("train.css").toExternalForm());
+        driver.onHistory(charts::setLiveHistory);
+        charts.setErrorReporter((t, m) -> errors.report(t, m));
+
+        canStart = Bindings.createBooleanBinding(() -> vm.problems().isEmpty() && form.parseProblems().isEmpty(),
+                vm.problems(), form.parseProblems());
+        form.disableProperty().bind(Bindings.createBooleanBinding(() -> run.state().isActive(), run.stateProperty()));
+
+        setLeft(sidebar());
+        setCenter(main());
+        wireMessages();
     }
 
-    /** The File menu: open and save experiment files, reopen a run folder. */
+    private Region sidebar() {
+        Label title = new Label("Training");
+        title.getStyleClass().add("section-title");
+        Label name = new Label();
+        name.getStyleClass().add("experiment-name");
+        name.setWrapText(true);
+        Runnable showName = () -> {
+            Path f = vm.configFileProperty().get();
+            name.setText(vm.config().nameOrDefault() + (f == null ? "" : "\n" + f.getFileName()));
+        };
+        vm.configProperty().addListener((obs, o, n) -> showName.run());
+        vm.configFileProperty().addListener((obs, o, n) -> showName.run());
+        showName.run();
+
+        problemsLabel.setId("problems-label");
+        problemsLabel.getStyleClass().add("problem-text");
+        problemsLabel.setWrapText(true);
+        problemsLabel.setMaxWidth(Double.MAX_VALUE);
+        ListChangeListener<String> showProblems = c -> showProblems();
+        vm.problems().addListener(showProblems);
+        form.parseProblems().addListener(showProblems);
+        showProblems();
+
+        Label chartsTitle = new Label("Charts");
+        chartsTitle.getStyleClass().add("section-title");
+        ComboBox<SeriesSmoothing> smoothing = new ComboBox<>();
+        smoothing.getItems().setAll(SeriesSmoothing.values());
+        smoothing.setId("smoothing-picker");
+        smoothing.valueProperty().bindBidirectional(charts.smoothingProperty());
+        smoothing.setMaxWidth(Double.MAX_VALUE);
+        Label smoothingLabel = new Label("Smoothing");
+        smoothingLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox smoothingRow = new HBox(8, smoothingLabel, smoothing);
+        smoothingRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(smoothing, Priority.ALWAYS);
+
+        VBox box = new VBox(8, title, name, form, problemsLabel, chartsTitle, smoothingRow);
+        box.setPadding(new Insets(8, 10, 8, 10));
+        box.setFillWidth(true);
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("training-sidebar");
+        // Width in em (train.css), so presentation mode widens it with its fonts.
+        return scroll;
+    }
+
+    private Region main() {
+        RunControls controls = new RunControls(run, driver, canStart, this::startFromSettings);
+
+
+        Label shown = new Label();
+        shown.setId("record-label");
+        shown.setWrapText(false);
+        Button backToLive = new Button("Back to the live run");
+        backToLive.setId("show-live-button");
+        backToLive.setOnAction(e -> charts.showLive());
+        HBox.setHgrow(shown, Priority.ALWAYS);
+        shown.setMaxWidth(Double.MAX_VALUE);
+        HBox recordBanner = new HBox(8, shown, backToLive);
+        recordBanner.getStyleClass().add("record-banner");
+        recordBanner.setAlignment(Pos.CENTER_LEFT);
+        recordBanner.visibleProperty().bind(charts.shownRecordProperty().isNotNull());
+        recordBanner.managedProperty().bind(recordBanner.visibleProperty());
+        charts.shownRecordProperty().addListener((obs, o, r) -> shown.setText(r == null ? "" : describe(r)));
+
+        message.setId("run-message");
+        message.getStyleClass().add("run-message");
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+
+        runFolder.setId("run-folder-label");
+        runFolder.getStyleClass().add("run-folder");
+        runFolder.setMaxWidth(Double.MAX_VALUE);
+        runFolder.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        VBox box = new VBox(6, controls, message, recordBanner, charts, runFolder);
+        box.setPadding(new Insets(8, 8, 6, 8));
+        return box;
+    }
+
+    private void wireMessages() {
+        run.stateProperty().addListener((obs, old, s) -> {
+            if (s == LiveRun.State.FAILED && run.finishedProperty().get() != null) {
+                message.getStyleClass().add("problem-text");
+                message.setText("The run failed: " + run.finishedProperty().get().message());
+            } else if (s == LiveRun.State.CANCELLED) {
+                message.getStyleClass().remove("problem-text");
+                message.setText("Stopped; a checkpoint is kept, File > Resume run folder continues the run.");
+            } else if (s == LiveRun.State.STARTING) {
+                message.getStyleClass().remove("problem-text");
+                message.setText("");
+            }
+        });
+        // Why the CPU was chosen is worth a tooltip, not a line: the progress bar names the device.
+        driver.noticeProperty().addListener((obs, o, n) -> runFolder.setTooltip(n.isEmpty() ? null
+                : new javafx.scene.control.Tooltip(n)));
+        Runnable showFolder = () -> {
+            Path dir = driver.runDirProperty().get();
+            runFolder.setText(dir == null ? "Runs are written under " + driver.runsFolderProperty().get()
+                    .toAbsolutePath().normalize() : "Run folder: " + dir.toAbsolutePath().normalize());
+        };
+        driver.runDirProperty().addListener((obs, o, n) -> showFolder.run());
+        driver.runsFolderProperty().addListener((obs, o, n) -> showFolder.run());
+        showFolder.run();
+    }
+
+    private void showProblems() {
+        ObservableList<String> fromVm = vm.problems();
+        List<String> all = new java.util.ArrayList<>(form.parseProblems());
+        all.addAll(fromVm);
+        if (all.isEmpty()) {
+            problemsLabel.setText("");
+            return;
+        }
+        List<String> shown = all.subList(0, Math.min(all.size(), MAX_PROBLEMS_SHOWN));
+        String more = all.size() > shown.size() ? "\n... and " + (all.size() - shown.size()) + " more" : "";
+        problemsLabel.setText(String.join("\n", shown) + more);
+    }
+
+    private static String describe(RunRecord r) {
+        StringBuilder sb = new StringBuilder("Run folder ").append(r.dir().getFileName());
+        RunStatus s = r.status();
+        if (s != null) {
+            sb.append(String.format(Locale.ROOT, "  \u00b7  %s, %d/%d epochs", s.state(), s.epochsDone(), s.epochs()));
+            if (s.bestTop1Error() != null) {
+                sb.append(String.format(Locale.ROOT, "  \u00b7  best test top-1 error %.2f%%", 100 * s.bestTop1Error()));
+            }
+        }
+        return sb.append("  \u00b7  ").append(r.steps().size()).append(" steps (read-only)").toString();
+    }
+
+    private void startFromSettings() {
+        if (!canStart.get()) {
+            return;
+        }
+        charts.setLiveHistory(null);
+        charts.showLive();
+        driver.start(vm.config(), -1);
+    }
+
+    /** The File menu: open and save experiment files, reopen or resume a run folder, export the charts. */
     public List<Menu> fileMenus() {
-        return List.of();
+        return files.menus();
     }
 
-    /** Starts training the current config and pauses after {@code steps} steps. */
+    /**
+     * Starts training the current config and pauses after {@code steps} steps (the window's
+     * {@code --screenshot --steps N} mode). A config with problems does not start: the run ends
+     * FAILED with them, so whoever waits for it is told.
+     */
     public void trainForSteps(int steps) {
+        if (run.state().isActive()) {
+            return;
+        }
+        if (!canStart.get()) {
+            List<String> all = new java.util.ArrayList<>(form.parseProblems());
+            all.addAll(vm.problems());
+            run.failedToStart("the config has problems: " + String.join("; ", all));
+            return;
+        }
+        charts.setLiveHistory(null);
+        charts.showLive();
+        driver.start(vm.config(), Math.max(0, steps));
+    }
+
+    /** The folder new run folders are made in ({@code runs/} by default; tests use a temporary folder). */
+    public ObjectProperty<Path> runsFolderProperty() {
+        return driver.runsFolderProperty();
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private static void showAlert(String title, String text) {
+        System.err.println(title + ": " + text);
+        Alert alert = new Alert(Alert.AlertType.ERROR, text);
+        alert.setHeaderText(title);
+        alert.show();
+    }
+
+    // ---- for tests in this package ----
+
+    RunDriver driver() {
+        return driver;
+    }
+
+    TrainingCharts charts() {
+        return charts;
+    }
+
+    ExperimentFiles files() {
+        return files;
+    }
+
+    void setErrorReporter(ErrorReporter reporter) {
+        this.errors = reporter;
     }
 }

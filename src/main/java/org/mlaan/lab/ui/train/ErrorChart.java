@@ -1,0 +1,70 @@
+package org.mlaan.lab.ui.train;
+
+import java.awt.Color;
+import java.text.NumberFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.axis.NumberAxis;
+import org.mlaan.lab.core.run.EpochMetrics;
+import org.mlaan.lab.core.run.StepMetrics;
+
+/**
+ * Error in percent: the training error of each step's batch (1 - accuracy), the training error
+ * over each epoch, and the test top-1 error after each evaluated epoch with the best so far (the
+ * figure the papers report). Epoch points sit at the step where their epoch ended.
+ */
+final class ErrorChart extends MetricChart {
+    private final ChartCurve trainStep;
+    private final ChartCurve trainEpoch;
+    private final ChartCurve test;
+    private final ChartCurve best;
+    private final Map<Integer, Long> epochEnds = new HashMap<>();
+
+    ErrorChart() {
+        super("error-chart", "Error", percentAxis());
+        trainStep = addCurve("train batch", SeriesStyle.thin(new Color(0xA7, 0xC0, 0xDA)), true);
+        trainEpoch = addCurve("train epoch", SeriesStyle.marked(new Color(0x2F, 0x5C, 0x8A)), false);
+        test = addCurve("test", SeriesStyle.marked(new Color(0xD6, 0x40, 0x3A)), false);
+        best = addCurve("best test", SeriesStyle.dashed(new Color(0x7A, 0x1F, 0x1A)), false);
+    }
+
+    private static NumberAxis percentAxis() {
+        NumberAxis y = new NumberAxis("error");
+        y.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
+        return y;
+    }
+
+    @Override
+    void reset() {
+        clearCurves();
+        epochEnds.clear();
+    }
+
+    @Override
+    void addSteps(List<? extends StepMetrics> steps) {
+        for (StepMetrics s : steps) {
+            trainStep.add(s.globalStep(), 1 - s.accuracy());
+            epochEnds.put(s.epoch(), s.globalStep() + 1);
+        }
+    }
+
+    @Override
+    void addEpochs(List<? extends EpochMetrics> epochs) {
+        for (EpochMetrics e : epochs) {
+            double x = epochEnds.getOrDefault(e.epoch(), (long) e.epoch() + 1);
+            trainEpoch.add(x, 1 - e.trainAccuracy());
+            test.add(x, e.testTop1Error());
+            best.add(x, e.bestTop1Error());
+        }
+    }
+
+    ChartCurve testCurve() {
+        return test;
+    }
+
+    ChartCurve trainStepCurve() {
+        return trainStep;
+    }
+}

@@ -1,0 +1,211 @@
+package org.mlaan.lab.ui.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.mlaan.lab.core.run.EpochMetrics;
+import org.mlaan.lab.core.run.StepMetrics;
+
+/**
+ * One live chart of the Train tab: a JFreeChart in a {@link ChartViewer}, fed with batches of
+ * steps and epochs. Feeding only appends to its curves with change events held back; the chart is
+ * drawn when {@link #draw()} is called (by the redraw throttle of {@link TrainingCharts}), so a
+ * run that steps fast costs one drawing per throttle tick, never one per step.
+ */
+abstract class MetricChart {
+    /** More curves than this and the legend is left out: the colours say which module is which. */
+    private static final int MAX_LEGEND_ITEMS = 8;
+
+    protected final XYSeriesCollection dataset = new XYSeriesCollection();
+    protected final XYPlot plot;
+    protected final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    private final JFreeChart chart;
+    private final ChartViewer viewer;
+    private final List<Entry> curves = new ArrayList<>();
+    private SeriesSmoothing smoothing = SeriesSmoothing.OFF;
+    private boolean presentation;
+    private boolean dirty;
+    private boolean inBatch;
+    private CheckMenuItem logScaleItem;
+    private boolean logScaleChosen;
+
+    MetricChart(String id, String title, NumberAxis rangeAxis) {
+        rangeAxis.setAutoRangeIncludesZero(true);
+        plot = new XYPlot(dataset, ChartLook.stepAxis(), rangeAxis, renderer);
+        chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        ChartLook.prepare(chart);
+        ChartLook.applyFonts(chart, false);
+        viewer = new ChartViewer(chart);
+        viewer.setId(id);
+        viewer.getStyleClass().add("metric-chart");
+        viewer.setMinSize(120, 90);
+        viewer.setPrefSize(340, 240);
+        MenuItem resetZoom = new MenuItem("Reset zoom");
+        resetZoom.setOnAction(e -> {
+            plot.getDomainAxis().setAutoRange(true);
+            plot.getRangeAxis().setAutoRange(true);
+        });
+        viewer.getContextMenu().getItems().addAll(0, List.of(resetZoom, new SeparatorMenuItem()));
+    }
+
+    /** Adds "Log scale" to the chart's menu; what the person picks there holds from then on. */
+    protected void offerLogScale() {
+        logScaleItem = new CheckMenuItem("Log scale");
+        logScaleItem.setId(viewer.getId() + "-log-scale");
+        logScaleItem.setOnAction(e -> {
+            logScaleChosen = true;
+            setLogScale(logScaleItem.isSelected());
+        });
+        viewer.getContextMenu().getItems().add(1, logScaleItem);
+    }
+
+    /** The scale this chart would pick itself; ignored once the person has chosen in the menu. */
+    protected void suggestLogScale(boolean on) {
+        if (!logScaleChosen && isLogScale() != on) {
+            setLogScale(on);
+        }
+    }
+
+    boolean isLogScale() {
+        return plot.getRangeAxis() instanceof LogAxis;
+    }
+
+    /** A logarithmic value axis, or back to a linear one from zero. */
+    void setLogScale(boolean on) {
+        if (logScaleItem != null) {
+            logScaleItem.setSelected(on);
+        }
+        String label = plot.getRangeAxis().getLabel();
+        ValueAxis axis;
+        if (on) {
+            LogAxis log = new LogAxis(label);
+            log.setSmallestValue(1e-6);
+            // Labels at whole decades only (0.001, 0.01, 0.1, 1), minor ticks between.
+            log.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            log.setMinorTickCount(9);
+            log.setMinorTickMarksVisible(true);
+            log.setNumberFormatOverride(new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+            axis = log;
+        } else {
+            NumberAxis linear = new NumberAxis(label);
+            linear.setAutoRangeIncludesZero(true);
+            axis = linear;
+        }
+        ChartLook.styleAxis(axis);
+        plot.setRangeAxis(axis);
+        ChartLook.applyFonts(chart, presentation);
+    }
+
+    ChartViewer viewer() {
+        return viewer;
+    }
+
+    JFreeChart chart() {
+        return chart;
+    }
+
+    /** Forgets everything shown (a new run, another run folder, another smoothing). */
+    abstract void reset();
+
+    /** Appends steps, in order. */
+    abstract void addSteps(List<? extends StepMetrics> steps);
+
+    /** Appends finished epochs, in order; their steps have been added before. */
+    void addEpochs(List<? extends EpochMetrics> epochs) {}
+
+    /** Smoothing for per-step curves from the next {@link #reset()} on. */
+    void setSmoothing(SeriesSmoothing s) {
+        smoothing = s;
+    }
+
+    SeriesSmoothing smoothing() {
+        return smoothing;
+    }
+
+    /** Larger fonts and thicker lines, or back. */
+    void setPresentation(boolean on) {
+        presentation = on;
+        boolean notify = chart.isNotify();
+        chart.setNotify(false);
+        ChartLook.applyFonts(chart, on);
+        restyle();
+        chart.setNotify(notify);
+    }
+
+    /** A new curve, at the end of the legend. {@code smoothed}: per-step data that smoothing applies to. */
+    protected ChartCurve addCurve(String key, SeriesStyle style, boolean smoothed) {
+        ChartCurve c = new ChartCurve(key, smoothed ? smoothing : SeriesSmoothing.OFF);
+        if (inBatch) {
+            c.beginBatch();
+        }
+        curves.add(new Entry(c, style, smoothed));
+        dataset.addSeries(c.series());
+        restyle();
+        return c;
+    }
+
+    /** Removes every curve. */
+    protected void removeCurves() {
+        curves.clear();
+        dataset.removeAllSeries();
+        dirty = true;
+    }
+
+    /** Clears every curve, keeping them in the legend; smoothed ones start anew with the current smoothing. */
+    protected void clearCurves() {
+        for (Entry e : curves) {
+            e.curve().clear(e.smoothed() ? smoothing : SeriesSmoothing.OFF);
+        }
+        dirty = true;
+    }
+
+    /** Start of a feed: hold drawing and change events. */
+    void beginBatch() {
+        chart.setNotify(false);
+        inBatch = true;
+        curves.forEach(e -> e.curve().beginBatch());
+    }
+
+    /** End of a feed: one change event per curve (axes rescale); the drawing waits for {@link #draw()}. */
+    void endBatch() {
+        inBatch = false;
+        curves.forEach(e -> e.curve().endBatch());
+        dirty = true;
+    }
+
+    boolean isDirty() {
+        return dirty;
+    }
+
+    /** Draws what was fed since the last drawing (no-op when nothing was). */
+    void draw() {
+        if (dirty) {
+            dirty = false;
+            chart.setNotify(true);
+        }
+    }
+
+    private void restyle() {
+        for (int i = 0; i < curves.size(); i++) {
+            ChartLook.applyStyle(renderer, i, curves.get(i).style(), presentation);
+        }
+        if (chart.getLegend() != null) {
+            chart.getLegend().setVisible(!curves.isEmpty() && curves.size() <= MAX_LEGEND_ITEMS);
+        }
+    }
+
+    private record Entry(ChartCurve curve, SeriesStyle style, boolean smoothed) {}
+}

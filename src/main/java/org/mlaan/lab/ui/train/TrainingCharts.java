@@ -1,0 +1,289 @@
+package org.mlaan.lab.ui.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.MenuItem;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.stage.FileChooser;
+import org.mlaan.lab.core.config.ConfigException;
+import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.local.ActivationEstimate;
+import org.mlaan.lab.core.local.LocalPlan;
+import org.mlaan.lab.core.local.LocalPlanner;
+import org.mlaan.lab.core.run.EpochMetrics;
+import org.mlaan.lab.core.run.RunRecord;
+import org.mlaan.lab.core.run.StepMetrics;
+import org.mlaan.lab.ui.LabViewModel;
+import org.mlaan.lab.ui.LiveRun;
+import org.mlaan.lab.ui.PngExport;
+
+/**
+ * The four charts of the Train tab in a 2x2 grid: loss per module, error, throughput, memory. They
+ * show the window's live run, appending what each hand-over of the {@link LiveRun} adds (with a
+ * resumed run's earlier curves in front), or a run folder read back from disk. Drawing goes
+ * through a {@link RedrawThrottle}; a change of smoothing or source replays the data once.
+ */
+final class TrainingCharts extends GridPane {
+    private final LabViewModel vm;
+    private final LiveRun run;
+    private final LossChart loss = new LossChart();
+    private final ErrorChart error = new ErrorChart();
+    private final ThroughputChart speed = new ThroughputChart();
+    private final MemoryChart memory = new MemoryChart();
+    private final List<MetricChart> charts = List.of(loss, error, speed, memory);
+    private final ObjectProperty<SeriesSmoothing> smoothing = new SimpleObjectProperty<>(this, "smoothing",
+            SeriesSmoothing.OFF);
+    private final ReadOnlyObjectWrapper<RunRecord> shownRecord = new ReadOnlyObjectWrapper<>(this, "shownRecord");
+    private final RedrawThrottle throttle = new RedrawThrottle(() -> charts.forEach(MetricChart::draw));
+    private RunRecord liveHistory;
+    private ErrorReporter errors = (title, message) -> System.err.println(title + ": " + message);
+
+    TrainingCharts(LabViewModel vm, LiveRun run) {
+        this.vm = vm;
+        this.run = run;
+        getStyleClass().add("training-charts");
+        setHgap(6);
+        setVgap(6);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints col = new ColumnConstraints();
+            col.setPercentWidth(50);
+            col.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(col);
+            RowConstraints row = new RowConstraints();
+            row.setPercentHeight(50);
+            row.setVgrow(Priority.ALWAYS);
+            getRowConstraints().add(row);
+        }
+        for (int i = 0; i < charts.size(); i++) {
+            MetricChart c = charts.get(i);
+            add(c.viewer(), i % 2, i / 2);
+            addExportItem(c, fileNames().get(i));
+        }
+
+        run.steps().addListener((ListChangeListener<StepMetrics>) this::stepsChanged);
+        run.epochs().addListener((ListChangeListener<EpochMetrics>) this::epochsChanged);
+        // A run that stops stepping shows its last steps at once, not at the next throttle tick.
+        run.stateProperty().addListener((obs, old, now) -> {
+            if (now != LiveRun.State.RUNNING) {
+                throttle.flush();
+            }
+        });
+        vm.estimateProperty().addListener((obs, old, now) -> {
+            if (isLive()) {
+                feed(() -> memory.setEstimate(now));
+            }
+        });
+        smoothing.addListener((obs, old, now) -> replay());
+        vm.presentationProperty().addListener((obs, old, on) -> setPresentation(on));
+        setPresentation(vm.presentationProperty().get());
+        replay();
+    }
+
+    /** Smoothing of the per-step curves (off by default: the charts show what was measured). */
+    ObjectProperty<SeriesSmoothing> smoothingProperty() {
+        return smoothing;
+    }
+
+    /** The run folder shown instead of the live run, or null while the live run is shown. */
+    ReadOnlyObjectProperty<RunRecord> shownRecordProperty() {
+        return shownRecord.getReadOnlyProperty();
+    }
+
+    boolean isLive() {
+        return shownRecord.get() == null;
+    }
+
+    void setErrorReporter(ErrorReporter reporter) {
+        this.errors = reporter;
+    }
+
+    /** Shows a run read back from its folder, until {@link #showLive()}. */
+    void showRecord(RunRecord record) {
+        shownRecord.set(record);
+        replay();
+        throttle.flush();
+    }
+
+    /** Shows the window's live run again. */
+    void showLive() {
+        if (!isLive()) {
+            shownRecord.set(null);
+            replay();
+            throttle.flush();
+        }
+    }
+
+    /** Curves of a resumed run's earlier steps, drawn before the live ones (null: none). */
+    void setLiveHistory(RunRecord history) {
+        liveHistory = history;
+        if (isLive()) {
+            replay();
+        }
+    }
+
+    /** Draws whatever is waiting for the throttle now. */
+    void flush() {
+        throttle.flush();
+    }
+
+    /** Writes every chart as a PNG into {@code dir}, at its size on screen. */
+    List<Path> exportPng(Path dir) throws IOException {
+        flush();
+        List<Path> written = new ArrayList<>();
+        for (int i = 0; i < charts.size(); i++) {
+            Path file = dir.resolve(fileNames().get(i));
+            PngExport.write(charts.get(i).viewer(), file);
+            written.add(file);
+        }
+        return written;
+    }
+
+    /** File names of the charts' PNGs, in grid order. */
+    static List<String> fileNames() {
+        return List.of("loss.png", "error.png", "throughput.png", "memory.png");
+    }
+
+    LossChart lossChart() {
+        return loss;
+    }
+
+    ErrorChart errorChart() {
+        return error;
+    }
+
+    ThroughputChart throughputChart() {
+        return speed;
+    }
+
+    MemoryChart memoryChart() {
+        return memory;
+    }
+
+    private void setPresentation(boolean on) {
+        charts.forEach(c -> c.setPresentation(on));
+        throttle.flush();
+    }
+
+    private void stepsChanged(ListChangeListener.Change<? extends StepMetrics> c) {
+        if (!isLive()) {
+            return;
+        }
+        while (c.next()) {
+            if (c.wasRemoved() && !c.wasAdded()) {
+                replay(); // the run was cleared for a new start
+                return;
+            }
+            if (c.wasAdded()) {
+                List<? extends StepMetrics> added = c.getAddedSubList();
+                feed(() -> charts.forEach(ch -> ch.addSteps(added)));
+            }
+        }
+    }
+
+    private void epochsChanged(ListChangeListener.Change<? extends EpochMetrics> c) {
+        if (!isLive()) {
+            return;
+        }
+        while (c.next()) {
+            if (c.wasRemoved() && !c.wasAdded()) {
+                replay();
+                return;
+            }
+            if (c.wasAdded()) {
+                List<? extends EpochMetrics> added = c.getAddedSubList();
+                feed(() -> charts.forEach(ch -> ch.addEpochs(added)));
+            }
+        }
+    }
+
+    /** Forgets what the charts show and feeds them their whole source again. */
+    private void replay() {
+        RunRecord record = shownRecord.get();
+        feed(() -> {
+            for (MetricChart c : charts) {
+                c.setSmoothing(smoothing.get());
+                c.reset();
+            }
+            if (record != null) {
+                loss.setModuleCount(moduleCount(record.config()));
+                memory.setEstimate(estimateOf(record.config()));
+                charts.forEach(c -> c.addSteps(record.steps()));
+                charts.forEach(c -> c.addEpochs(record.epochs()));
+                return;
+            }
+            memory.setEstimate(vm.estimateProperty().get());
+            RunRecord history = liveHistory;
+            if (history != null) {
+                loss.setModuleCount(moduleCount(history.config()));
+                charts.forEach(c -> c.addSteps(history.steps()));
+            }
+            charts.forEach(c -> c.addSteps(run.steps()));
+            if (history != null) {
+                charts.forEach(c -> c.addEpochs(history.epochs()));
+            }
+            charts.forEach(c -> c.addEpochs(run.epochs()));
+        });
+    }
+
+    /** Feeds the charts with change events held, then asks for one drawing. */
+    private void feed(Runnable change) {
+        charts.forEach(MetricChart::beginBatch);
+        try {
+            change.run();
+        } finally {
+            charts.forEach(MetricChart::endBatch);
+        }
+        throttle.request();
+    }
+
+    private void addExportItem(MetricChart chart, String suggested) {
+        MenuItem export = new MenuItem("Export PNG...");
+        export.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export chart as PNG");
+            chooser.setInitialFileName(suggested);
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+            java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            if (file == null) {
+                return;
+            }
+            flush();
+            try {
+                PngExport.write(chart.viewer(), file.toPath());
+            } catch (IOException ex) {
+                errors.report("Could not export " + file, ex.getMessage());
+            }
+        });
+        chart.viewer().getContextMenu().getItems().add(0, export);
+    }
+
+    /** K of a config (1 for backprop, or when it cannot be resolved). */
+    static int moduleCount(ExperimentConfig c) {
+        LocalPlan lp = localPlan(c);
+        return lp == null ? 1 : lp.k();
+    }
+
+    /** The activation estimate of a config, or null when it cannot be resolved. */
+    static ActivationEstimate estimateOf(ExperimentConfig c) {
+        LocalPlan lp = localPlan(c);
+        return lp == null ? null : ActivationEstimate.of(lp, c.training().batchSizeOrDefault());
+    }
+
+    private static LocalPlan localPlan(ExperimentConfig c) {
+        try {
+            return LocalPlanner.resolve(c, LabViewModel.planOf(c));
+        } catch (ConfigException | RuntimeException e) {
+            return null;
+        }
+    }
+}
