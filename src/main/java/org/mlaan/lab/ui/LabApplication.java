@@ -50,6 +50,7 @@ public final class LabApplication extends Application {
         stage.setTitle("MLAAN Lab");
         stage.getIcons().add(IconArt.image(64));
         stage.setScene(scene);
+        stage.setOnHiding(e -> window.stopRuns());
         stage.show();
         if (openError != null) {
             window.showError("Could not open " + o.config(), openError);
@@ -74,14 +75,15 @@ public final class LabApplication extends Application {
     /** Trains {@code steps} steps when asked, waits until the view has caught up, writes the PNG and exits. */
     private static void screenshotThenExit(LabWindow window, Scene scene, Path file, int steps) {
         Runnable shoot = () -> afterFrames(10, () -> {
+            int code = 0;
             try {
                 PngExport.write(scene, file);
                 System.out.println("screenshot: " + file.toAbsolutePath());
-                exit(0);
             } catch (Exception e) {
                 System.err.println("error: screenshot " + file + ": " + e.getMessage());
-                exit(1);
+                code = 1;
             }
+            exitWhenStopped(window, code);
         });
         if (steps <= 0) {
             shoot.run();
@@ -107,6 +109,24 @@ public final class LabApplication extends Application {
         run.stepsDoneProperty().addListener(check);
         run.stateProperty().addListener(check);
         window.trainForSteps(steps);
+    }
+
+    /**
+     * Stops the window's runs and exits once the Train tab's run has ended, so that its folder
+     * says "cancelled" and holds a checkpoint instead of a run that looks as if it were still going.
+     */
+    private static void exitWhenStopped(LabWindow window, int code) {
+        LiveRun run = window.liveRun();
+        if (!run.state().isActive()) {
+            exit(code);
+            return;
+        }
+        run.stateProperty().addListener((obs, old, now) -> {
+            if (!now.isActive()) {
+                exit(code);
+            }
+        });
+        window.stopRuns();
     }
 
     /** Runs {@code action} after {@code frames} pulses, so charts and heatmaps have drawn what they were given. */

@@ -17,7 +17,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import org.mlaan.lab.core.local.ActivationEstimate;
 import org.mlaan.lab.ui.features.ComparePane;
 import org.mlaan.lab.ui.features.FeatureMapsPane;
 import org.mlaan.lab.ui.network.NetworkPane;
@@ -47,6 +46,7 @@ public final class LabWindow extends BorderPane {
         // DJL allows one gradient collector per JVM: the comparison waits while the Train tab's run is active.
         comparePane.setOtherRunActive(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> run.state().isActive(), run.stateProperty()));
+        trainingPane.bindOtherRunActive(comparePane.activeProperty());
         setId("lab-window");
         getStyleClass().add("lab-window");
 
@@ -85,29 +85,27 @@ public final class LabWindow extends BorderPane {
         return bar;
     }
 
+    /** K and the method, the run's device, and the first of the config's problems (the split editor shows all). */
     private HBox statusLine() {
         Label modules = new Label();
         modules.setId("status-modules");
-        Label memory = new Label();
-        memory.setId("status-memory");
+        Label device = new Label();
+        device.setId("status-device");
         Label problems = new Label();
         problems.setId("status-problems");
         problems.getStyleClass().add("problem-text");
         Runnable update = () -> {
             var lp = vm.localPlan();
             modules.setText(lp == null ? "K = ?" : "K = " + lp.k() + " (" + lp.method().label() + ")");
-            ActivationEstimate e = vm.estimateProperty().get();
-            memory.setText(e == null ? "" : String.format(java.util.Locale.ROOT,
-                    "activation memory (estimate): %s vs BP %s = %.0f%%", Bytes.format(e.localBytes()),
-                    Bytes.format(e.backpropBytes()), 100 * e.ratio()));
             problems.setText(vm.problems().isEmpty() ? "" : vm.problems().size() + " problem(s): "
                     + vm.problems().get(0));
         };
         vm.localPlanProperty().addListener((obs, o, n) -> update.run());
-        vm.estimateProperty().addListener((obs, o, n) -> update.run());
         vm.problems().addListener((javafx.collections.ListChangeListener<String>) c -> update.run());
+        run.startedProperty().addListener((obs, o, started) -> device.setText(started == null ? ""
+                : "training on " + started.device()));
         update.run();
-        HBox box = new HBox(24, modules, memory, problems);
+        HBox box = new HBox(24, modules, device, problems);
         box.getStyleClass().add("status-line");
         return box;
     }
@@ -152,8 +150,9 @@ public final class LabWindow extends BorderPane {
         return vm;
     }
 
-    /** The side-by-side comparison (its runs must end before the window closes). */
-    public ComparePane comparePane() {
-        return comparePane;
+    /** Stops every run of the window (it is closing); the runs write their checkpoints and end. */
+    public void stopRuns() {
+        trainingPane.stopRun();
+        comparePane.stop();
     }
 }

@@ -29,6 +29,12 @@ public final class ModuleColors {
         return PALETTE.size();
     }
 
+    /** The same colour for JFreeChart, which draws with AWT paints (a module's loss line has its band's colour). */
+    public static java.awt.Color awtColorOf(int module) {
+        Color c = colorOf(module);
+        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue());
+    }
+
     /** The colour as a CSS hex string, for inline styles. */
     public static String webOf(int module) {
         Color c = colorOf(module);

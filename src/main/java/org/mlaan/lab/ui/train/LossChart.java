@@ -1,5 +1,7 @@
 package org.mlaan.lab.ui.train;
 
+import org.mlaan.lab.ui.network.ModuleColors;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +77,7 @@ final class LossChart extends MetricChart {
         ChartCurve c = modules.get(i);
         if (c == null) {
             String name = k <= 1 ? "loss" : "module " + (i + 1);
-            c = addCurve(name, SeriesStyle.line(SeriesColors.awtColorOf(i)), true);
+            c = addCurve(name, SeriesStyle.line(ModuleColors.awtColorOf(i)), true);
             modules.put(i, c);
         }
         return c;

@@ -46,6 +46,9 @@ public final class TrainingPane extends BorderPane {
     private final Label message = new Label();
     private final Label runFolder = new Label();
     private final BooleanBinding canStart;
+    /** True while another run trains in this process (the comparison): DJL allows one at a time. */
+    private final javafx.beans.property.BooleanProperty otherRunActive =
+            new javafx.beans.property.SimpleBooleanProperty(this, "otherRunActive");
     private ErrorReporter errors = TrainingPane::showAlert;
 
     public TrainingPane(LabViewModel vm, LiveRun run) {
@@ -62,8 +65,8 @@ public final class TrainingPane extends BorderPane {
         driver.onHistory(charts::setLiveHistory);
         charts.setErrorReporter((t, m) -> errors.report(t, m));
 
-        canStart = Bindings.createBooleanBinding(() -> vm.problems().isEmpty() && form.parseProblems().isEmpty(),
-                vm.problems(), form.parseProblems());
+        canStart = Bindings.createBooleanBinding(() -> vm.problems().isEmpty() && form.parseProblems().isEmpty()
+                && !otherRunActive.get(), vm.problems(), form.parseProblems(), otherRunActive);
         form.disableProperty().bind(Bindings.createBooleanBinding(() -> run.state().isActive(), run.stateProperty()));
 
         setLeft(sidebar());
@@ -239,6 +242,20 @@ public final class TrainingPane extends BorderPane {
         charts.setLiveHistory(null);
         charts.showLive();
         driver.start(vm.config(), Math.max(0, steps));
+    }
+
+    /** Start waits while {@code active} is true (the comparison's runs train: one run at a time per process). */
+    public void bindOtherRunActive(javafx.beans.value.ObservableValue<Boolean> active) {
+        otherRunActive.bind(active);
+        otherRunActive.addListener((obs, was, now) -> message.setText(now
+                ? "The comparison is training: Start waits until it ends (one run trains at a time)." : ""));
+    }
+
+    /** Stops the run, if one is active (the window is closing). */
+    public void stopRun() {
+        if (run.state().isActive()) {
+            driver.stop();
+        }
     }
 
     /** The folder new run folders are made in ({@code runs/} by default; tests use a temporary folder). */
