@@ -95,7 +95,9 @@ public final class LabApplication extends Application {
             public void changed(javafx.beans.value.ObservableValue<?> obs, Object old, Object now) {
                 boolean done = run.stepsDone() >= steps && run.state() != LiveRun.State.RUNNING
                         && run.state() != LiveRun.State.STARTING;
-                boolean ended = run.state() == LiveRun.State.FAILED || run.state() == LiveRun.State.CANCELLED;
+                // A run with fewer steps than asked for completes: shoot it then, rather than wait forever.
+                boolean ended = run.state() == LiveRun.State.FAILED || run.state() == LiveRun.State.CANCELLED
+                        || run.state() == LiveRun.State.COMPLETED;
                 if (done || ended) {
                     run.stepsDoneProperty().removeListener(this);
                     run.stateProperty().removeListener(this);

@@ -7,7 +7,6 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -58,7 +57,8 @@ abstract class MetricChart {
             plot.getDomainAxis().setAutoRange(true);
             plot.getRangeAxis().setAutoRange(true);
         });
-        viewer.getContextMenu().getItems().addAll(0, List.of(resetZoom, new SeparatorMenuItem()));
+        // JFreeChart's own "Export As" writes non-atomically and duplicates the lab's "Export PNG...".
+        viewer.getContextMenu().getItems().setAll(resetZoom);
     }
 
     /** Adds "Log scale" to the chart's menu; what the person picks there holds from then on. */
@@ -69,7 +69,7 @@ abstract class MetricChart {
             logScaleChosen = true;
             setLogScale(logScaleItem.isSelected());
         });
-        viewer.getContextMenu().getItems().add(1, logScaleItem);
+        viewer.getContextMenu().getItems().add(logScaleItem);
     }
 
     /** The scale this chart would pick itself; ignored once the person has chosen in the menu. */

@@ -43,7 +43,6 @@ final class RunControls extends VBox {
         button(step, "step-button", "Train exactly one more step, then pause");
         button(stop, "stop-button", "End the run after this step; its folder keeps a checkpoint to resume from");
         start.getStyleClass().add("start-button");
-        start.setDefaultButton(false);
 
         var state = run.stateProperty();
         start.disableProperty().bind(Bindings.createBooleanBinding(
@@ -70,7 +69,6 @@ final class RunControls extends VBox {
         text.setId("progress-text");
         text.getStyleClass().add("progress-text");
         text.setMaxWidth(Double.MAX_VALUE);
-        text.setMouseTransparent(false);
         text.textProperty().addListener((obs, o, n) -> text.setTooltip(n.isEmpty() ? null : new Tooltip(n)));
         // The words sit on the bar: one line tells how far, how fast and when.
         StackPane bar = new StackPane(progress, text);
@@ -96,7 +94,6 @@ final class RunControls extends VBox {
         b.setId(id);
         b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.setTooltip(new Tooltip(tip));
-        b.setFocusTraversable(true);
     }
 
     private void update() {

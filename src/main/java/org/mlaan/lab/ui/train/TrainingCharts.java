@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -264,7 +265,7 @@ final class TrainingCharts extends GridPane {
                 errors.report("Could not export " + file, ex.getMessage());
             }
         });
-        chart.viewer().getContextMenu().getItems().add(0, export);
+        chart.viewer().getContextMenu().getItems().addAll(0, List.of(export, new SeparatorMenuItem()));
     }
 
     /** K of a config (1 for backprop, or when it cannot be resolved). */

@@ -124,13 +124,13 @@ public final class TrainingPane extends BorderPane {
     private Region main() {
         RunControls controls = new RunControls(run, driver, canStart, this::startFromSettings);
 
-
         Label shown = new Label();
         shown.setId("record-label");
         shown.setWrapText(false);
         Button backToLive = new Button("Back to the live run");
         backToLive.setId("show-live-button");
         backToLive.setOnAction(e -> charts.showLive());
+        backToLive.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(shown, Priority.ALWAYS);
         shown.setMaxWidth(Double.MAX_VALUE);
         HBox recordBanner = new HBox(8, shown, backToLive);
@@ -138,7 +138,10 @@ public final class TrainingPane extends BorderPane {
         recordBanner.setAlignment(Pos.CENTER_LEFT);
         recordBanner.visibleProperty().bind(charts.shownRecordProperty().isNotNull());
         recordBanner.managedProperty().bind(recordBanner.visibleProperty());
-        charts.shownRecordProperty().addListener((obs, o, r) -> shown.setText(r == null ? "" : describe(r)));
+        charts.shownRecordProperty().addListener((obs, o, r) -> {
+            shown.setText(r == null ? "" : describe(r));
+            shown.setTooltip(r == null ? null : new javafx.scene.control.Tooltip(r.dir().toAbsolutePath().toString()));
+        });
 
         message.setId("run-message");
         message.getStyleClass().add("run-message");
@@ -202,12 +205,12 @@ public final class TrainingPane extends BorderPane {
         StringBuilder sb = new StringBuilder("Run folder ").append(r.dir().getFileName());
         RunStatus s = r.status();
         if (s != null) {
-            sb.append(String.format(Locale.ROOT, "  \u00b7  %s, %d/%d epochs", s.state(), s.epochsDone(), s.epochs()));
+            sb.append(String.format(Locale.ROOT, " \u00b7 %s, %d/%d epochs", s.state(), s.epochsDone(), s.epochs()));
             if (s.bestTop1Error() != null) {
-                sb.append(String.format(Locale.ROOT, "  \u00b7  best test top-1 error %.2f%%", 100 * s.bestTop1Error()));
+                sb.append(String.format(Locale.ROOT, " \u00b7 best test error %.2f%%", 100 * s.bestTop1Error()));
             }
         }
-        return sb.append("  \u00b7  ").append(r.steps().size()).append(" steps (read-only)").toString();
+        return sb.append(" \u00b7 ").append(r.steps().size()).append(" steps, read-only").toString();
     }
 
     private void startFromSettings() {
