@@ -12,7 +12,7 @@ import javafx.util.Duration;
  */
 final class RedrawThrottle {
     static final int COST_FACTOR = 40;
-    static final long MIN_MILLIS = 200;
+    static final long MIN_MILLIS = 400;
     static final long MAX_MILLIS = 2000;
 
     private final Runnable drawing;

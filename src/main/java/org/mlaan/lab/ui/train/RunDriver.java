@@ -36,8 +36,12 @@ final class RunDriver {
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final BooleanProperty stopping = new SimpleBooleanProperty(this, "stopping");
     private final BooleanProperty queued = new SimpleBooleanProperty(this, "queued");
+    /** How long the JVM's exit waits for a run to write its checkpoint and status. */
+    private static final long EXIT_WAIT_MILLIS = 30_000;
+
     private Consumer<RunRecord> historyShown = r -> {};
-    private Attempt attempt;
+    private volatile Attempt attempt;
+    private boolean exitHookAdded;
 
     /** One start of a run: its gate, and the run once made. */
     private final class Attempt {
@@ -116,6 +120,7 @@ final class RunDriver {
         }
         Attempt a = new Attempt(pauseAfter);
         attempt = a;
+        addExitHook();
         run.clear();
         run.setState(LiveRun.State.STARTING);
         notice.set("");
@@ -226,6 +231,37 @@ final class RunDriver {
             t.cancel();
         }
         a.gate.release();
+    }
+
+    /**
+     * Closing the window ends the JVM (the training thread is a daemon); like Ctrl-C on the command
+     * line, the run is stopped first so its folder says cancelled and keeps a checkpoint to resume.
+     */
+    private void addExitHook() {
+        if (exitHookAdded) {
+            return;
+        }
+        exitHookAdded = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Attempt a = attempt;
+            if (a == null) {
+                return;
+            }
+            a.stop = true;
+            TrainingRun t = a.training;
+            if (t != null) {
+                t.cancel();
+            }
+            a.gate.release();
+            long deadline = System.currentTimeMillis() + EXIT_WAIT_MILLIS;
+            while (a.training != null && System.currentTimeMillis() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "mlaan-window-exit"));
     }
 
     /** Whether the current run is paused and standing still at its gate. */

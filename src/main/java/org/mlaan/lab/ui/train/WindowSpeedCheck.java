@@ -28,7 +28,10 @@ import org.mlaan.lab.ui.LiveRun;
  * line's {@code train} and by the whole lab window (live charts, progress, feature-map taps), each
  * in a fresh JVM, one after the other, {@code --rounds} times in turn; both write run folders, and
  * the images/s the engine measured for every step (the same number in both) are compared, with the
- * wall time of the epoch (which includes the window's feature-map taps and evaluation).
+ * wall time of the epoch (which includes the window's feature-map taps and evaluation). Other work
+ * on the machine drifts over minutes, so the ratio within each round (two runs back to back) and
+ * its median over the rounds are the figures to trust; the window's own threads' share of the
+ * process's CPU time, printed by each window run, does not depend on that load at all.
  *
  * <pre>
  * java -cp target/mlaan-lab.jar org.mlaan.lab.ui.train.WindowSpeedCheck --config FILE [--rounds 2] [--skip 3] [--out DIR]
@@ -86,6 +89,17 @@ public final class WindowSpeedCheck {
                     + " (epoch %.1f s)%n", r, cli.get(r - 1)[0], cli.get(r - 1)[2], window.get(r - 1)[0],
                     window.get(r - 1)[2]);
         }
+        // The machine's load drifts over minutes: the ratio within each round (runs back to back) is the fair figure.
+        double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            ratios[r] = window.get(r)[0] / cli.get(r)[0];
+        }
+        double[] sortedRatios = ratios.clone();
+        Arrays.sort(sortedRatios);
+        System.out.printf(Locale.ROOT, "window/command line images/s per round: %s; median %.3f%n",
+                Arrays.toString(Arrays.stream(ratios).map(x -> Math.round(x * 1000) / 1000.0).toArray()),
+                rounds % 2 == 1 ? sortedRatios[rounds / 2]
+                        : (sortedRatios[rounds / 2 - 1] + sortedRatios[rounds / 2]) / 2);
         double cliMean = mean(cli, 0);
         double windowMean = mean(window, 0);
         System.out.printf(Locale.ROOT, "mean images/s per step (steps after the first %d): command line %.1f, window %.1f,"
@@ -161,13 +175,14 @@ public final class WindowSpeedCheck {
     }
 
     /**
-     * CPU seconds so far of {process, FX thread, renderer, training thread}: libtorch's threads are
+     * Seconds so far of {process CPU, FX thread CPU, renderer CPU, training thread CPU, JIT
+     * compilation, garbage collection}: libtorch's threads are
      * native and count in the process only. The window's share of the process tells what it takes
      * from the cores training needs, however busy the machine is.
      */
     static double[] cpuSeconds() {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        double[] out = new double[4];
+        double[] out = new double[6];
         out[0] = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
@@ -183,6 +198,11 @@ public final class WindowSpeedCheck {
             } else if (name.equals(TrainingThread.NAME)) {
                 out[3] += cpu;
             }
+        }
+        out[4] = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
+        for (java.lang.management.GarbageCollectorMXBean gc
+                : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            out[5] += gc.getCollectionTime() / 1e3;
         }
         return out;
     }
@@ -209,12 +229,13 @@ public final class WindowSpeedCheck {
                     System.out.println("window run " + now.name().toLowerCase(Locale.ROOT) + ": " + run.stepsDone()
                             + " steps");
                     double[] end = cpuSeconds();
-                    double[] from = atStart[0] == null ? new double[4] : atStart[0];
+                    double[] from = atStart[0] == null ? new double[6] : atStart[0];
                     double process = end[0] - from[0];
                     double windowCpu = end[1] - from[1] + end[2] - from[2];
                     System.out.printf(Locale.ROOT, "cpu seconds while training: process %.1f, FX thread %.2f, renderer"
-                            + " %.2f: the window took %.2f%% of the process%n", process, end[1] - from[1],
-                            end[2] - from[2], 100 * windowCpu / process);
+                            + " %.2f: the window took %.2f%% of the process; JIT %.2f s, GC %.2f s%n", process,
+                            end[1] - from[1], end[2] - from[2], 100 * windowCpu / process, end[4] - from[4],
+                            end[5] - from[5]);
                     Platform.exit();
                     // DJL keeps native threads alive.
                     new Thread(() -> System.exit(now == LiveRun.State.COMPLETED ? 0 : 1), "exit").start();
