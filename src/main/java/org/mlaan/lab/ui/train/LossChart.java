@@ -76,7 +76,7 @@ final class LossChart extends MetricChart {
     private ChartCurve module(int i, int k) {
         ChartCurve c = modules.get(i);
         if (c == null) {
-            String name = k <= 1 ? "loss" : "module " + (i + 1);
+            String name = k <= 1 ? "loss" : "E" + i;
             c = addCurve(name, SeriesStyle.line(ModuleColors.awtColorOf(i)), true);
             modules.put(i, c);
         }

@@ -96,7 +96,7 @@ class TrainingPaneTest {
 
         XYSeriesCollection loss = data(robot, "#loss-chart");
         assertEquals(2, loss.getSeriesCount(), "one line per module");
-        assertEquals("module 1", loss.getSeriesKey(0));
+        assertEquals("E0", loss.getSeriesKey(0));
         assertEquals(4, loss.getSeries(0).getItemCount());
         assertEquals(4, loss.getSeries(1).getItemCount());
         assertEquals(1.0, robot.lookup("#progress-bar").queryAs(ProgressBar.class).getProgress());
@@ -169,9 +169,9 @@ class TrainingPaneTest {
         assertEquals(6, resumed.steps().size());
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), resumed.steps().stream().map(StepMetrics::globalStep).toList());
         XYSeriesCollection loss = data(robot, "#loss-chart");
-        int lastModule = loss.indexOf("module 2");
+        int lastModule = loss.indexOf("E1");
         assertEquals(6, loss.getSeries(lastModule).getItemCount(), "the earlier steps from the folder, then the live ones");
-        assertEquals(4, loss.getSeries(loss.indexOf("module 1")).getItemCount(), "live steps only");
+        assertEquals(4, loss.getSeries(loss.indexOf("E0")).getItemCount(), "live steps only");
     }
 
     @Test
@@ -284,7 +284,7 @@ class TrainingPaneTest {
 
         XYSeriesCollection loss = data(robot, "#loss-chart");
         assertEquals(1, loss.getSeriesCount(), "the folder keeps the last module's loss only");
-        assertEquals("module 2", loss.getSeriesKey(0));
+        assertEquals("E1", loss.getSeriesKey(0));
         assertEquals(4, loss.getSeries(0).getItemCount());
         for (int i = 0; i < 4; i++) {
             assertEquals(record.steps().get(i).loss(), loss.getSeries(0).getY(i).doubleValue());
