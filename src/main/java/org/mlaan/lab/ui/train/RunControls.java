@@ -69,7 +69,9 @@ final class RunControls extends VBox {
         text.setId("progress-text");
         text.getStyleClass().add("progress-text");
         text.setMaxWidth(Double.MAX_VALUE);
-        text.textProperty().addListener((obs, o, n) -> text.setTooltip(n.isEmpty() ? null : new Tooltip(n)));
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(text.textProperty());
+        text.setTooltip(whole); // the whole line, where the bar is too narrow for it
         // The words sit on the bar: one line tells how far, how fast and when.
         StackPane bar = new StackPane(progress, text);
         bar.getStyleClass().add("progress-with-text");
