@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class DeviceChoice {
     private static final Pattern SPEC = Pattern.compile("auto|cpu|gpu(?::(\\d+))?");
-    private static final String NO_GPU = "DJL's PyTorch engine found no CUDA GPU (this build uses the CPU"
-            + " libtorch from pytorch-native-cpu)";
+    private static final String NO_GPU = "DJL's PyTorch engine found no CUDA GPU (" + libtorchInUse() + ")";
 
     private final Device device;
     private final String description;
@@ -50,8 +49,8 @@ public final class DeviceChoice {
             if (gpuCount > 0) {
                 return gpu(0, engineWords);
             }
-            return cpu(engineWords, threads, "No CUDA GPU was found by DJL's PyTorch engine (this build uses the"
-                    + " CPU libtorch from pytorch-native-cpu); training runs on the CPU (" + threads + " cores).");
+            return cpu(engineWords, threads, "No CUDA GPU was found by DJL's PyTorch engine (" + libtorchInUse()
+                    + "); training runs on the CPU (" + threads + " cores).");
         }
         int index = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
         if (gpuCount == 0) {
@@ -64,6 +63,20 @@ public final class DeviceChoice {
                     + "); pick one of them or use --device cpu");
         }
         return gpu(index, engineWords);
+    }
+
+    /** Where libtorch comes from, in words: a local one, the bundled CPU one, or DJL's download. */
+    static String libtorchInUse() {
+        String local = System.getenv("PYTORCH_LIBRARY_PATH");
+        if (local != null && !local.isBlank()) {
+            String flavor = System.getenv("PYTORCH_FLAVOR");
+            return "libtorch from PYTORCH_LIBRARY_PATH=" + local + (flavor == null ? "" : ", flavor " + flavor)
+                    + "; a CUDA GPU needs a CUDA build there and a working NVIDIA driver";
+        }
+        if (DeviceChoice.class.getClassLoader().getResource("native/lib/pytorch.properties") != null) {
+            return "this build uses the CPU libtorch from pytorch-native-cpu";
+        }
+        return "libtorch as DJL found or downloaded it";
     }
 
     private static DeviceChoice cpu(String engineWords, int threads, String notice) {

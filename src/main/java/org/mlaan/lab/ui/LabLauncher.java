@@ -50,7 +50,7 @@ public final class LabLauncher {
     }
 
     /** Headless glass and software rendering (the flags the tests use, STACK.md). */
-    static void useMonocle() {
+    public static void useMonocle() {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         // The headless screen is 1280x800 unless told; the window is larger.

@@ -111,13 +111,7 @@ public final class LabWindow extends BorderPane {
     }
 
     private void applyPresentation(boolean on) {
-        if (on) {
-            if (!getStyleClass().contains("presentation")) {
-                getStyleClass().add("presentation");
-            }
-        } else {
-            getStyleClass().remove("presentation");
-        }
+        StyleClasses.set(this, "presentation", on);
     }
 
     /** Adds the lab's stylesheet to the window's scene. */

@@ -31,6 +31,7 @@ import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.run.FeatureMaps;
 import org.mlaan.lab.core.run.StepMetrics;
 import org.mlaan.lab.ui.LabViewModel;
+import org.mlaan.lab.ui.StyleClasses;
 import org.mlaan.lab.ui.LiveRun;
 
 /**
@@ -452,13 +453,7 @@ public final class ComparePane extends BorderPane {
     }
 
     private void applyPresentation(boolean on) {
-        if (on) {
-            if (!getStyleClass().contains("presentation")) {
-                getStyleClass().add("presentation");
-            }
-        } else {
-            getStyleClass().remove("presentation");
-        }
+        StyleClasses.set(this, "presentation", on);
     }
 
     /** The column headers, for tests: one per run. */

@@ -15,6 +15,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.mlaan.lab.core.run.FeatureMaps;
 import org.mlaan.lab.ui.LabViewModel;
+import org.mlaan.lab.ui.StyleClasses;
 import org.mlaan.lab.ui.LiveRun;
 
 /**
@@ -190,12 +191,6 @@ public final class FeatureMapsPane extends BorderPane {
     }
 
     private void applyPresentation(boolean on) {
-        if (on) {
-            if (!getStyleClass().contains("presentation")) {
-                getStyleClass().add("presentation");
-            }
-        } else {
-            getStyleClass().remove("presentation");
-        }
+        StyleClasses.set(this, "presentation", on);
     }
 }

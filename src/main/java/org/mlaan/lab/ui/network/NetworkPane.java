@@ -28,6 +28,7 @@ import org.mlaan.lab.core.plan.Unit;
 import org.mlaan.lab.core.split.ModuleSpan;
 import org.mlaan.lab.core.split.SplitPreset;
 import org.mlaan.lab.ui.LabViewModel;
+import org.mlaan.lab.ui.StyleClasses;
 
 /**
  * The network drawn as unit tiles with its cuts, module chips and leap arcs, the method and
@@ -146,11 +147,7 @@ public final class NetworkPane extends BorderPane {
     }
 
     private void applyPresentation(boolean on) {
-        if (on && !getStyleClass().contains("presentation")) {
-            getStyleClass().add("presentation");
-        } else if (!on) {
-            getStyleClass().remove("presentation");
-        }
+        StyleClasses.set(this, "presentation", on);
         gauge.setBarWidth(on ? 220 : 150, on ? 14 : 9);
         inspector.setPrefWidth(on ? 440 : 360);
         refresh(true);

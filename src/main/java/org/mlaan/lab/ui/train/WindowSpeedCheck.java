@@ -1,5 +1,7 @@
 package org.mlaan.lab.ui.train;
 
+import org.mlaan.lab.ui.LabLauncher;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,13 +163,7 @@ public final class WindowSpeedCheck {
         DjlEnvironment.applyDefaults();
         String display = System.getenv("DISPLAY");
         if (display == null || display.isBlank()) {
-            // The flags of the tests and the screenshot mode (STACK.md).
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("headless.geometry", "1920x1200-32");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("prism.text", "t2k");
-            System.setProperty("java.awt.headless", "true");
+            LabLauncher.useMonocle();
         }
         childConfig = config;
         childOut = out;
