@@ -13,6 +13,17 @@ package org.mlaan.lab.core.run;
  * @param imagesPerSecond throughput of this step
  * @param etaSeconds estimated seconds to the end of the run
  * @param liveBytes peak bytes of live tensors in the step, when measured (else -1)
+ * @param deviceBytes GPU memory in use on the run's device after the step (device-wide, as the
+ *     driver reports it), or -1 on the CPU; shown live, not kept in the run folder
  */
 public record StepMetrics(int epoch, int step, long globalStep, double loss, double[] moduleLosses,
-        double accuracy, double learningRate, double imagesPerSecond, double etaSeconds, long liveBytes) {}
+        double accuracy, double learningRate, double imagesPerSecond, double etaSeconds, long liveBytes,
+        long deviceBytes) {
+
+    /** A step without a device-memory figure (CPU runs, rows read back from a run folder). */
+    public StepMetrics(int epoch, int step, long globalStep, double loss, double[] moduleLosses, double accuracy,
+            double learningRate, double imagesPerSecond, double etaSeconds, long liveBytes) {
+        this(epoch, step, globalStep, loss, moduleLosses, accuracy, learningRate, imagesPerSecond, etaSeconds,
+                liveBytes, -1);
+    }
+}

@@ -9,8 +9,10 @@ import org.mlaan.lab.core.run.StepMetrics;
 /**
  * Memory in MiB: the peak bytes of live tensors in each step, as measured, against the plan's
  * activation estimate for backprop and for the local split (flat dashed lines), so the saving of
- * local learning, and how well the estimate holds, can be read off. Run folders keep no memory
- * figures, so a reopened run shows the estimate only.
+ * local learning, and how well the estimate holds, can be read off. On a GPU the device memory in
+ * use after each step (the whole device, as the driver reports it: CUDA context and libtorch's
+ * cache included) is drawn too. Run folders keep no memory figures, so a reopened run shows the
+ * estimate only.
  */
 final class MemoryChart extends MetricChart {
     private static final double MIB = 1024.0 * 1024.0;
@@ -18,6 +20,7 @@ final class MemoryChart extends MetricChart {
     private final ChartCurve live;
     private final ChartCurve backpropEstimate;
     private final ChartCurve localEstimate;
+    private final ChartCurve device;
     private ActivationEstimate estimate;
     private double lastStep;
 
@@ -26,6 +29,7 @@ final class MemoryChart extends MetricChart {
         live = addCurve("live tensors", SeriesStyle.line(new Color(0x4E, 0x79, 0xA7)), true);
         backpropEstimate = addCurve("BP estimate", SeriesStyle.dashed(new Color(0x6B, 0x72, 0x7B)), false);
         localEstimate = addCurve("local estimate", SeriesStyle.dashed(new Color(0xF2, 0x8E, 0x2B)), false);
+        device = addCurve("GPU memory", SeriesStyle.line(new Color(0x59, 0xA1, 0x4F)), true);
     }
 
     /** The activation estimate to draw against (null: none). */
@@ -46,6 +50,9 @@ final class MemoryChart extends MetricChart {
         for (StepMetrics s : steps) {
             if (s.liveBytes() >= 0) {
                 live.add(s.globalStep(), s.liveBytes() / MIB);
+            }
+            if (s.deviceBytes() >= 0) {
+                device.add(s.globalStep(), s.deviceBytes() / MIB);
             }
             lastStep = Math.max(lastStep, s.globalStep());
         }
@@ -70,5 +77,9 @@ final class MemoryChart extends MetricChart {
 
     ChartCurve liveCurve() {
         return live;
+    }
+
+    ChartCurve deviceCurve() {
+        return device;
     }
 }
