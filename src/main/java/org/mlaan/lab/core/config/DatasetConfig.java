@@ -48,6 +48,18 @@ public record DatasetConfig(
         return new DatasetConfig(kind, path, train, test, imageSize, generatorSeed, augment, variant);
     }
 
+    /**
+     * The same data set with at most {@code train} training and {@code test} test images: the
+     * first ones of what the config names (its own counts, else the kind's defaults).
+     */
+    public DatasetConfig capped(int train, int test) {
+        boolean builtin = kindOrDefault() == DatasetKind.BUILTIN;
+        Integer trainNow = trainSize != null ? trainSize : builtin ? DEFAULT_BUILTIN_TRAIN : null;
+        Integer testNow = testSize != null ? testSize : builtin ? DEFAULT_BUILTIN_TEST : null;
+        return withSizes(trainNow == null ? train : Math.min(trainNow, train),
+                testNow == null ? test : Math.min(testNow, test));
+    }
+
     /** The same data set in another variant. */
     public DatasetConfig withVariant(String v) {
         return new DatasetConfig(kind, path, trainSize, testSize, imageSize, generatorSeed, augment, v);
