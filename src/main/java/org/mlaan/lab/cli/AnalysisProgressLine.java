@@ -41,12 +41,6 @@ final class AnalysisProgressLine implements AnalysisProgress {
         out.flush();
     }
 
-    /** The command's progress line: on standard error with {@code --json}, so standard output stays JSON. */
-    static AnalysisProgressLine of(picocli.CommandLine.Model.CommandSpec spec, boolean json) {
-        return new AnalysisProgressLine(json ? spec.commandLine().getErr() : spec.commandLine().getOut(),
-                System.console() != null);
-    }
-
     /** Ends the rewritten line (a new line on a terminal; nothing in a log). */
     void end() {
         if (terminal && lastWidth > 0) {

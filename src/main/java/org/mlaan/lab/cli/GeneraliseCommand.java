@@ -1,8 +1,6 @@
 package org.mlaan.lab.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,6 +12,7 @@ import org.mlaan.lab.core.config.DatasetKind;
 import org.mlaan.lab.core.config.DatasetVariant;
 import org.mlaan.lab.core.run.RunRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -48,30 +47,16 @@ final class GeneraliseCommand implements Callable<Integer> {
             description = "at most this many test images of each set (default: ${DEFAULT-VALUE})")
     int images;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu | gpu | gpu:N | auto (default: ${DEFAULT-VALUE})")
-    String device;
-
-    @Option(names = "--json", description = "print the rows as JSON")
-    boolean json;
+    @Mixin
+    AnalysisOptions options;
 
     @Override
     public Integer call() throws Exception {
         RunDirs.atLeast("--images", images, 1);
         DatasetConfig fromFile = target();
-        List<RunRecord> records = RunDirs.read("RUN_DIR", runs);
-        PrintWriter console = spec.commandLine().getOut();
-        AnalysisProgressLine progress = AnalysisProgressLine.of(spec, json);
-        CheckpointAnalyses analyses = new CheckpointAnalyses(device);
-        List<GeneralisationRow> rows = new ArrayList<>();
-        for (RunRecord r : records) {
-            rows.add(analyses.generalisation(r, fromFile == null ? byKind(r) : fromFile, images, progress));
-            progress.end();
-        }
-        if (json) {
-            console.println(ConfigFiles.mapper().writeValueAsString(rows));
-        } else {
-            console.print(table(rows));
-        }
+        options.runAndPrint(spec, RunDirs.read("RUN_DIR", runs),
+                (a, run, progress) -> a.generalisation(run, fromFile == null ? byKind(run) : fromFile, images, progress),
+                GeneraliseCommand::table);
         return 0;
     }
 

@@ -1,17 +1,15 @@
 package org.mlaan.lab.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.mlaan.lab.analysis.CheckpointAnalyses;
 import org.mlaan.lab.analysis.result.SeparabilityCurve;
 import org.mlaan.lab.analysis.result.SeparabilityPoint;
-import org.mlaan.lab.core.config.ConfigFiles;
-import org.mlaan.lab.core.run.RunRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,30 +35,16 @@ final class SeparabilityCommand implements Callable<Integer> {
             description = "test images it is scored on (default: ${DEFAULT-VALUE})")
     int testImages;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu | gpu | gpu:N | auto (default: ${DEFAULT-VALUE})")
-    String device;
-
-    @Option(names = "--json", description = "print the curves as JSON")
-    boolean json;
+    @Mixin
+    AnalysisOptions options;
 
     @Override
     public Integer call() throws Exception {
         RunDirs.atLeast("--train-images", trainImages, 2);
         RunDirs.atLeast("--test-images", testImages, 1);
-        List<RunRecord> records = RunDirs.read("RUN_DIR", runs);
-        PrintWriter console = spec.commandLine().getOut();
-        AnalysisProgressLine progress = AnalysisProgressLine.of(spec, json);
-        CheckpointAnalyses analyses = new CheckpointAnalyses(device);
-        List<SeparabilityCurve> curves = new ArrayList<>();
-        for (RunRecord r : records) {
-            curves.add(analyses.separability(r, trainImages, testImages, progress));
-            progress.end();
-        }
-        if (json) {
-            console.println(ConfigFiles.mapper().writeValueAsString(curves));
-        } else {
-            curves.forEach(c -> console.print(table(c)));
-        }
+        options.runAndPrint(spec, RunDirs.read("RUN_DIR", runs),
+                (a, run, progress) -> a.separability(run, trainImages, testImages, progress),
+                curves -> curves.stream().map(SeparabilityCommand::table).collect(Collectors.joining()));
         return 0;
     }
 

@@ -1,16 +1,15 @@
 package org.mlaan.lab.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.mlaan.lab.analysis.CheckpointAnalyses;
 import org.mlaan.lab.analysis.result.SimilarityResult;
-import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.run.RunRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,30 +35,16 @@ final class SimilarityCommand implements Callable<Integer> {
             description = "test images compared (default: ${DEFAULT-VALUE})")
     int images;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu | gpu | gpu:N | auto (default: ${DEFAULT-VALUE})")
-    String device;
-
-    @Option(names = "--json", description = "print the results as JSON")
-    boolean json;
+    @Mixin
+    AnalysisOptions options;
 
     @Override
     public Integer call() throws Exception {
         RunDirs.atLeast("--images", images, 2);
         RunRecord ref = RunDirs.read("--reference", reference);
-        List<RunRecord> records = RunDirs.read("RUN_DIR", runs);
-        PrintWriter console = spec.commandLine().getOut();
-        AnalysisProgressLine progress = AnalysisProgressLine.of(spec, json);
-        CheckpointAnalyses analyses = new CheckpointAnalyses(device);
-        List<SimilarityResult> results = new ArrayList<>();
-        for (RunRecord r : records) {
-            results.add(analyses.similarity(r, ref, images, progress));
-            progress.end();
-        }
-        if (json) {
-            console.println(ConfigFiles.mapper().writeValueAsString(results));
-        } else {
-            results.forEach(s -> console.print(table(s)));
-        }
+        options.runAndPrint(spec, RunDirs.read("RUN_DIR", runs),
+                (a, run, progress) -> a.similarity(run, ref, images, progress),
+                results -> results.stream().map(SimilarityCommand::table).collect(Collectors.joining()));
         return 0;
     }
 
