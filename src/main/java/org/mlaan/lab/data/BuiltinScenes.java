@@ -23,6 +23,11 @@ import java.util.stream.IntStream;
  * images are generated in parallel and identically on every machine, and the first N images of a
  * larger set are the N images of a smaller one. Labels come in blocks of ten holding each class
  * once in a seeded order, so any prefix is balanced to within one image per class.
+ *
+ * <p>A {@link Style} sets how a scene is painted, never what it shows: the {@code shifted} variant
+ * draws every image's class, markers and layout exactly as the standard one does (same labels at
+ * the same index) on darker backgrounds with heavier noise and more clutter, a domain shift for
+ * MLAAN Table 6.
  */
 public final class BuiltinScenes implements DatasetReader {
     /** Image edge in pixels. */
@@ -42,10 +47,30 @@ public final class BuiltinScenes implements DatasetReader {
     private static final long LABEL_SALT = 0x1ABE15L;
     private static final int PER_IMAGE = 3 * SIZE * SIZE;
 
+    /**
+     * How scenes are painted: background colour range, clutter count, noise amplitude.
+     *
+     * @param name tag in the set's name ("" for the standard style)
+     */
+    public record Style(String name, int backgroundLo, int backgroundHi, int clutterLo, int clutterHi, int noiseLo,
+            int noiseHi) {
+        /** The images every run trains on. */
+        public static final Style STANDARD = new Style("", 25, 230, 3, 6, 3, 10);
+        /** Dim scenes (backgrounds 0..110), sensor-like noise of 14..24 levels, 6..9 clutter strokes. */
+        public static final Style SHIFTED = new Style("shifted-", 0, 110, 6, 9, 14, 24);
+    }
+
     private final long seed;
+    private final Style style;
 
     public BuiltinScenes(long seed) {
+        this(seed, Style.STANDARD);
+    }
+
+    /** The set of {@code seed} painted in {@code style}. */
+    public BuiltinScenes(long seed, Style style) {
         this.seed = seed;
+        this.style = style;
     }
 
     public long seed() {
@@ -55,13 +80,13 @@ public final class BuiltinScenes implements DatasetReader {
     /** {@code count} training images (the limit is the number generated). */
     @Override
     public ImageSet train(int count) {
-        return generate("builtin-train", TRAIN, count);
+        return generate("builtin-" + style.name() + "train", TRAIN, count);
     }
 
     /** {@code count} test images, drawn independently of the training images. */
     @Override
     public ImageSet test(int count) {
-        return generate("builtin-test", TEST, count);
+        return generate("builtin-" + style.name() + "test", TEST, count);
     }
 
     private ImageSet generate(String name, int split, int count) {
@@ -75,7 +100,7 @@ public final class BuiltinScenes implements DatasetReader {
             labels[i] = c.ordinal();
             SplittableRandom r = new SplittableRandom(Seeds.mix(seed, split, i));
             SceneSketch sketch = sketch(c, r);
-            render(sketch, r).copyTo(pixels, i * PER_IMAGE);
+            render(sketch, r, style).copyTo(pixels, i * PER_IMAGE);
         });
         return new ImageSet(name, CLASS_NAMES, 3, SIZE, SIZE, pixels, labels);
     }
@@ -128,9 +153,9 @@ public final class BuiltinScenes implements DatasetReader {
         return true;
     }
 
-    private static SceneCanvas render(SceneSketch s, SplittableRandom r) {
+    private static SceneCanvas render(SceneSketch s, SplittableRandom r, Style style) {
         SceneCanvas canvas = new SceneCanvas(SIZE);
-        int[] a = randomColour(r, 25, 230);
+        int[] a = randomColour(r, style.backgroundLo(), style.backgroundHi());
         int[] b = new int[3];
         for (int c = 0; c < 3; c++) {
             b[c] = clamp(a[c] + MarkerLayout.between(r, -60, 60));
@@ -142,19 +167,19 @@ public final class BuiltinScenes implements DatasetReader {
                 MarkerLayout.between(r, -40, 40)};
             canvas.blob(r.nextDouble(SIZE), r.nextDouble(SIZE), 3 + r.nextDouble(5), delta);
         }
-        drawClutter(canvas, r, s);
+        drawClutter(canvas, r, s, style);
         drawPatch(canvas, r, s);
         int[] ink = markerInk(canvas, r, s);
         for (int[] c : s.centres()) {
             canvas.glyph(s.shape(), s.radius(), c[0], c[1], ink);
         }
-        canvas.noise(r, MarkerLayout.between(r, 3, 10));
+        canvas.noise(r, MarkerLayout.between(r, style.noiseLo(), style.noiseHi()));
         return canvas;
     }
 
     /** Short lines and small bars in random colours, kept off the markers so glyphs stay whole. */
-    private static void drawClutter(SceneCanvas canvas, SplittableRandom r, SceneSketch s) {
-        int count = MarkerLayout.between(r, 3, 6);
+    private static void drawClutter(SceneCanvas canvas, SplittableRandom r, SceneSketch s, Style style) {
+        int count = MarkerLayout.between(r, style.clutterLo(), style.clutterHi());
         for (int k = 0; k < count; k++) {
             int[] colour = randomColour(r, 0, 255);
             boolean bar = r.nextInt(3) == 0;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.mlaan.lab.core.config.DatasetConfig;
 import org.mlaan.lab.core.config.DatasetKind;
+import org.mlaan.lab.core.config.DatasetVariant;
 
 /**
  * Opens the data set a config names, with the transforms of ALGORITHMS.md Part B §7:
@@ -17,7 +18,8 @@ import org.mlaan.lab.core.config.DatasetKind;
  * <li>folder: {@link RandomResizedCropFlip#imagenetTrain(int)}, test plain with
  * {@link Normalization#IMAGENET} (the resize and centre crop happen when the images are read).</li>
  * </ul>
- * With {@code augment=false} training uses the plain test transform too.
+ * With {@code augment=false} training uses the plain test transform too. {@code variant=shifted}
+ * paints the built-in set in {@link BuiltinScenes.Style#SHIFTED}.
  */
 public final class DataSets {
     private DataSets() {}
@@ -39,7 +41,9 @@ public final class DataSets {
         Normalization normalization;
         switch (kind) {
             case BUILTIN -> {
-                reader = new BuiltinScenes(config.generatorSeedOrDefault());
+                reader = new BuiltinScenes(config.generatorSeedOrDefault(),
+                        config.variantOrDefault() == DatasetVariant.SHIFTED ? BuiltinScenes.Style.SHIFTED
+                                : BuiltinScenes.Style.STANDARD);
                 normalization = Normalization.BUILTIN;
                 augmented = new PadCropFlip(4, PadCropFlip.PadMode.REFLECT, true, normalization);
             }

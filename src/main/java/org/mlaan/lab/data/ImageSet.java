@@ -105,6 +105,27 @@ public final class ImageSet {
                 Arrays.copyOf(pixels, n * imageBytes()), Arrays.copyOf(labels, n));
     }
 
+    /**
+     * Every image resized to {@code height x width} with {@link BilinearResampler} (antialiased
+     * when shrinking, as torchvision's {@code Resize}); this set itself when it already has that size.
+     */
+    public ImageSet resized(int height, int width) {
+        if (height == this.height && width == this.width) {
+            return this;
+        }
+        if (height < 1 || width < 1) {
+            throw new IllegalArgumentException(name + ": cannot resize to " + height + "x" + width);
+        }
+        int out = channels * height * width;
+        byte[] resized = new byte[size() * out];
+        for (int i = 0; i < size(); i++) {
+            byte[] r = BilinearResampler.resizeToBytes(image(i), channels, this.height, this.width, height, width);
+            System.arraycopy(r, 0, resized, i * out, out);
+        }
+        return new ImageSet(name + "@" + height + "x" + width, classNames, channels, height, width, resized,
+                labels.clone());
+    }
+
     /** Images per class, indexed by label. */
     public int[] classCounts() {
         int[] counts = new int[numClasses()];

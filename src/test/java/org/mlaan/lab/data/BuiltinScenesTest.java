@@ -271,4 +271,44 @@ class BuiltinScenesTest {
     private static double luma(double[] rgb) {
         return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2];
     }
+
+    @Test
+    void standardImagesAreByteForByteThoseOfBeforeTheShiftedVariant() throws Exception {
+        // SHA-256 of the first 200 training and 200 test images and labels of seed 2406, taken
+        // from the generator before styles existed: the standard set must never change.
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        BuiltinScenes s = new BuiltinScenes(2406, BuiltinScenes.Style.STANDARD);
+        for (ImageSet set : List.of(s.train(200), s.test(200))) {
+            for (int i = 0; i < set.size(); i++) {
+                md.update(set.image(i));
+                md.update((byte) set.label(i));
+            }
+        }
+        assertEquals("ad2066a03d17312d376e3dd584dceecc5103abbed2f2c65997798fb4ae218ff8",
+                java.util.HexFormat.of().formatHex(md.digest()));
+    }
+
+    @Test
+    void shiftedVariantKeepsEveryLabelAndChangesEveryImage() {
+        ImageSet standard = new BuiltinScenes(4).test(100);
+        ImageSet shifted = new BuiltinScenes(4, BuiltinScenes.Style.SHIFTED).test(100);
+        assertArrayEquals(labels(standard), labels(shifted));
+        double meanStandard = 0;
+        double meanShifted = 0;
+        for (int i = 0; i < 100; i++) {
+            assertFalse(Arrays.equals(standard.image(i), shifted.image(i)), "image " + i);
+            meanStandard += mean(standard.image(i)) / 100;
+            meanShifted += mean(shifted.image(i)) / 100;
+        }
+        assertTrue(meanShifted < meanStandard - 30, "darker: " + meanStandard + " -> " + meanShifted);
+        assertEquals("builtin-shifted-test", shifted.name());
+    }
+
+    private static double mean(byte[] image) {
+        double s = 0;
+        for (byte b : image) {
+            s += b & 0xFF;
+        }
+        return s / image.length;
+    }
 }

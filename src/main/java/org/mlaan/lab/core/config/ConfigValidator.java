@@ -68,6 +68,7 @@ public final class ConfigValidator {
             out.add("dataset.path: required for dataset.kind '" + kind.id()
                     + "' (the folder holding its files)");
         }
+        variant(out, d, kind);
         positive(out, "dataset.trainSize", d.trainSize());
         positive(out, "dataset.testSize", d.testSize());
         if (d.imageSize() != null && (d.imageSize() < 8 || d.imageSize() > 512)) {
@@ -75,6 +76,20 @@ public final class ConfigValidator {
         }
         if (kind == DatasetKind.BUILTIN && d.trainSize() != null && d.trainSize() > 200_000) {
             out.add("dataset.trainSize: the built-in set generates at most 200000 images, got " + d.trainSize());
+        }
+    }
+
+    private static void variant(List<String> out, DatasetConfig d, DatasetKind kind) {
+        DatasetVariant variant;
+        try {
+            variant = d.variantOrDefault();
+        } catch (IllegalArgumentException e) {
+            out.add("dataset.variant: " + e.getMessage());
+            return;
+        }
+        if (variant != DatasetVariant.STANDARD && kind != DatasetKind.BUILTIN) {
+            out.add("dataset.variant: only the builtin set has variants; dataset.kind '" + kind.id()
+                    + "' is read from files as they are (leave the variant out)");
         }
     }
 

@@ -22,16 +22,51 @@ public record DatasetConfig(
         @JsonPropertyDescription("seed of the generated builtin set (default 2406), independent of the run seed")
         Long generatorSeed,
         @JsonPropertyDescription("apply the data set's training augmentation of ALGORITHMS.md B.7 (default true)")
-        Boolean augment) {
+        Boolean augment,
+        @JsonPropertyDescription("standard | shifted: the built-in set's classes drawn in another style (darker scenes,"
+                + " heavier noise, more clutter), a domain shift for MLAAN Table 6 (default standard; builtin only)")
+        String variant) {
 
     public static final int DEFAULT_BUILTIN_TRAIN = 10_000;
     public static final int DEFAULT_BUILTIN_TEST = 2_000;
     public static final int DEFAULT_FOLDER_IMAGE_SIZE = 64;
     public static final long DEFAULT_GENERATOR_SEED = 2406L;
 
+    /** A config without a variant (the standard images), as written before variants existed. */
+    public DatasetConfig(String kind, String path, Integer trainSize, Integer testSize, Integer imageSize,
+            Long generatorSeed, Boolean augment) {
+        this(kind, path, trainSize, testSize, imageSize, generatorSeed, augment, null);
+    }
+
     /** The built-in set at its default size. */
     public static DatasetConfig builtin() {
-        return new DatasetConfig("builtin", null, null, null, null, null, null);
+        return new DatasetConfig("builtin", null, null, null, null, null, null, null);
+    }
+
+    /** The same data set with other image counts (null: the kind's default). */
+    public DatasetConfig withSizes(Integer train, Integer test) {
+        return new DatasetConfig(kind, path, train, test, imageSize, generatorSeed, augment, variant);
+    }
+
+    /**
+     * The same data set with at most {@code train} training and {@code test} test images: the
+     * first ones of what the config names (its own counts, else the kind's defaults).
+     */
+    public DatasetConfig capped(int train, int test) {
+        boolean builtin = kindOrDefault() == DatasetKind.BUILTIN;
+        Integer trainNow = trainSize != null ? trainSize : builtin ? DEFAULT_BUILTIN_TRAIN : null;
+        Integer testNow = testSize != null ? testSize : builtin ? DEFAULT_BUILTIN_TEST : null;
+        return withSizes(trainNow == null ? train : Math.min(trainNow, train),
+                testNow == null ? test : Math.min(testNow, test));
+    }
+
+    /** The same data set in another variant. */
+    public DatasetConfig withVariant(String v) {
+        return new DatasetConfig(kind, path, trainSize, testSize, imageSize, generatorSeed, augment, v);
+    }
+
+    public DatasetVariant variantOrDefault() {
+        return variant == null ? DatasetVariant.STANDARD : DatasetVariant.parse(variant);
     }
 
     public DatasetKind kindOrDefault() {

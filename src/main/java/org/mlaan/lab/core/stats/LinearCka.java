@@ -31,6 +31,63 @@ public final class LinearCka {
         return cross / (xx * yy);
     }
 
+    /**
+     * CKA from the two n x n Gram matrices {@code K = X X^T} and {@code L = Y Y^T} (row-major),
+     * the form to use when each example has thousands of features (MLAAN Figure 6):
+     * {@code HSIC(K, L) / sqrt(HSIC(K, K) HSIC(L, L))} with {@code HSIC(K, L) = <HKH, HLH>_F} and
+     * {@code H} the centring matrix. Equal to {@link #of} on the features the Grams came from;
+     * Grams of already-centred features give the same value (centring is idempotent).
+     *
+     * @throws IllegalArgumentException when the sizes do not fit or a side has no variance
+     */
+    public static double fromGrams(double[] k, double[] l, int n) {
+        if (n < 2 || k.length != n * n || l.length != n * n) {
+            throw new IllegalArgumentException("CKA from Grams needs two n x n matrices with n >= 2: got n=" + n
+                    + ", " + k.length + " and " + l.length + " values");
+        }
+        double[] kc = doublyCentred(k, n);
+        double[] lc = doublyCentred(l, n);
+        double cross = 0;
+        double kk = 0;
+        double ll = 0;
+        for (int i = 0; i < kc.length; i++) {
+            cross += kc[i] * lc[i];
+            kk += kc[i] * kc[i];
+            ll += lc[i] * lc[i];
+        }
+        if (kk == 0 || ll == 0) {
+            throw new IllegalArgumentException("CKA is undefined for a representation without variance");
+        }
+        return cross / Math.sqrt(kk * ll);
+    }
+
+    /** {@code H K H}: every row and column mean removed, the grand mean added back once. */
+    private static double[] doublyCentred(double[] k, int n) {
+        double[] rowMeans = new double[n];
+        double[] colMeans = new double[n];
+        double grand = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = k[i * n + j];
+                rowMeans[i] += v;
+                colMeans[j] += v;
+                grand += v;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            rowMeans[i] /= n;
+            colMeans[i] /= n;
+        }
+        grand /= (double) n * n;
+        double[] out = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                out[i * n + j] = k[i * n + j] - rowMeans[i] - colMeans[j] + grand;
+            }
+        }
+        return out;
+    }
+
     /** Columns minus their means, in double precision. */
     private static double[] centred(float[] a, int cols, int n) {
         double[] means = new double[cols];

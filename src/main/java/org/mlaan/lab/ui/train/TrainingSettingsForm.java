@@ -206,7 +206,7 @@ final class TrainingSettingsForm extends GridPane {
         if (kind == d.kindOrDefault()) {
             return Objects.equals(p, d.path()) ? d
                     : new DatasetConfig(d.kind(), p, d.trainSize(), d.testSize(), d.imageSize(), d.generatorSeed(),
-                            d.augment());
+                            d.augment(), d.variant());
         }
         // Sizes and the generator seed mean something else for every kind: start them afresh.
         return new DatasetConfig(kind.id(), kind == DatasetKind.BUILTIN ? null : p, null, null, null, null, d.augment());

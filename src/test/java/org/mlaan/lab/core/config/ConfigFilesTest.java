@@ -68,6 +68,22 @@ class ConfigFilesTest {
     }
 
     @Test
+    void datasetVariantIsReadAndAnUnknownOrMisplacedOneIsNamed() throws ConfigException {
+        ExperimentConfig c = ConfigFiles.parse("{\"dataset\": {\"kind\": \"builtin\", \"variant\": \"shifted\"}}",
+                "v.json");
+        assertEquals(DatasetVariant.SHIFTED, c.dataset().variantOrDefault());
+        assertEquals(DatasetVariant.STANDARD, ExperimentConfig.defaults().dataset().variantOrDefault());
+        ConfigException unknown = assertThrows(ConfigException.class, () -> ConfigFiles.parse(
+                "{\"dataset\": {\"variant\": \"blurry\"}}", "v.json"));
+        assertEquals(List.of("dataset.variant: unknown variant 'blurry', expected one of [standard, shifted]"),
+                unknown.problems());
+        ConfigException misplaced = assertThrows(ConfigException.class, () -> ConfigFiles.parse(
+                "{\"dataset\": {\"kind\": \"cifar10\", \"path\": \"x\", \"variant\": \"shifted\"}}", "v.json"));
+        assertTrue(misplaced.problems().get(0).startsWith("dataset.variant: only the builtin set has variants"),
+                misplaced.problems().toString());
+    }
+
+    @Test
     void missingFileIsNamed(@TempDir Path dir) {
         Path f = dir.resolve("nope.json");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigFiles.read(f));

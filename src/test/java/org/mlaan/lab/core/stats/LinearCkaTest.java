@@ -60,6 +60,45 @@ class LinearCkaTest {
         assertEquals(3 / (2 * Math.sqrt(10)), LinearCka.of(x2, 2, y2, 1, 3), 1e-6);
     }
 
+    private static double[] gram(float[] a, int n, int p) {
+        double[] k = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int c = 0; c < p; c++) {
+                    s += (double) a[i * p + c] * a[j * p + c];
+                }
+                k[i * n + j] = s;
+            }
+        }
+        return k;
+    }
+
+    @Test
+    void gramFormEqualsTheFeatureFormOnUncentredData() {
+        int n = 25;
+        float[] x = random(n, 6, 11);
+        float[] y = random(n, 9, 12);
+        for (int i = 0; i < x.length; i++) {
+            x[i] += 3f; // an offset the Gram form must centre away
+        }
+        double expected = LinearCka.of(x, 6, y, 9, n);
+        assertEquals(expected, LinearCka.fromGrams(gram(x, n, 6), gram(y, n, 9), n), 1e-9);
+        assertTrue(expected > 0.05 && expected < 0.95, "a value between the extremes: " + expected);
+    }
+
+    @Test
+    void gramFormOfARepresentationWithItselfIsOne() {
+        float[] x = random(30, 4, 13);
+        double[] k = gram(x, 30, 4);
+        assertEquals(1.0, LinearCka.fromGrams(k, k, 30), 1e-12);
+    }
+
+    @Test
+    void gramFormRefusesWrongSizes() {
+        assertThrows(IllegalArgumentException.class, () -> LinearCka.fromGrams(new double[9], new double[4], 3));
+    }
+
     @Test
     void refusesMismatchedShapesAndConstantRepresentations() {
         assertThrows(IllegalArgumentException.class, () -> LinearCka.of(new float[6], 2, new float[4], 1, 3));
