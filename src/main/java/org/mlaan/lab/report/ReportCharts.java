@@ -340,7 +340,7 @@ public final class ReportCharts {
         Color ink = best.n() > 0 ? scale.textOn(100 * best.mean()) : TEXT;
         int epochs = AblationMatrices.epochsTrained(c);
         String[] lines = {
-            c.method().label() + (baseEpochs > 0 && epochs != baseEpochs ? " (" + epochs + " epochs)" : ""),
+            c.method().label() + (baseEpochs > 0 && epochs > 0 && epochs != baseEpochs ? " (" + epochs + " epochs)" : ""),
             "best " + pm(best) + " %",
             "final " + pm(c.finalError()) + " %",
             best.n() + " of " + c.seeds().size() + " seed(s)"};
