@@ -23,10 +23,11 @@ final class AnalysisProgressLine implements AnalysisProgress {
     }
 
     @Override
-    public void update(String what, double fraction) {
+    public synchronized void update(String what, double fraction) {
         long now = System.nanoTime();
         boolean changed = !what.equals(lastWhat);
-        if (!terminal && !(changed && now - lastPrint >= LOG_INTERVAL_NANOS) && lastPrint != 0) {
+        boolean done = fraction >= 1;
+        if (!terminal && !done && !(changed && now - lastPrint >= LOG_INTERVAL_NANOS) && lastPrint != 0) {
             return;
         }
         lastPrint = now;
