@@ -76,8 +76,8 @@ class ReportCommandTest {
                 "--cka-images", "20");
         assertEquals(0, r.code(), r.err());
         String page = Files.readString(html);
-        assertTrue(page.contains("Linear separability"), "Figure 5 section");
-        assertTrue(page.contains("CKA"), "Figure 6 section");
+        assertTrue(page.contains("Figure 5: linear separability by depth"), "Figure 5 section");
+        assertTrue(page.contains("Figure 6: similarity to BP"), "Figure 6 section");
         Path csv = ReportCsv.folderFor(html);
         List<String> separability = Files.readAllLines(csv.resolve("separability.csv"));
         // BP at its 3 stage ends and DGL at its 3 module ends, one row each, after the header.
