@@ -1,19 +1,54 @@
 package org.mlaan.lab.analysis;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
 
 /**
  * The runs of a Table-4-style ablation: BP and a base local method with MLM, LAM and both, each
- * for the same seeds, on the config's network, split and data (MLAAN paper, Table 4).
+ * for the same seeds, on the config's network, split and data (MLAAN paper, Table 4). A method may
+ * train for its own number of epochs ({@code epochsFor}), so that one queue also gives Table 5 (a
+ * method at fewer epochs against another at more); the others train for the base config's epochs.
+ *
+ * @param base the config every cell starts from
+ * @param methods the methods, in the order they run within a seed
+ * @param seeds the seeds, each run for every method
+ * @param epochsFor epochs of the methods that do not train for the base config's epochs
  */
-public record AblationPlan(ExperimentConfig base, List<Method> methods, List<Long> seeds) {
+public record AblationPlan(ExperimentConfig base, List<Method> methods, List<Long> seeds,
+        Map<Method, Integer> epochsFor) {
 
     public AblationPlan {
         methods = List.copyOf(methods);
         seeds = List.copyOf(seeds);
+        epochsFor = epochsFor.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(epochsFor));
+        for (Map.Entry<Method, Integer> e : epochsFor.entrySet()) {
+            if (!methods.contains(e.getKey())) {
+                throw new IllegalArgumentException(e.getKey().label() + " is not in this ablation (its methods are "
+                        + methods.stream().map(Method::label).toList() + ")");
+            }
+            if (e.getValue() < 1) {
+                throw new IllegalArgumentException(e.getKey().label() + ": expected at least 1 epoch, got " + e.getValue());
+            }
+        }
+    }
+
+    /** Every method at the base config's epochs. */
+    public AblationPlan(ExperimentConfig base, List<Method> methods, List<Long> seeds) {
+        this(base, methods, seeds, Map.of());
+    }
+
+    /** The same plan with these methods at their own epoch counts. */
+    public AblationPlan withEpochsFor(Map<Method, Integer> epochs) {
+        return new AblationPlan(base, methods, seeds, epochs);
+    }
+
+    /** Epochs the runs of {@code method} train. */
+    public int epochsOf(Method method) {
+        return epochsFor.getOrDefault(method, base.training().epochsOrDefault());
     }
 
     /** The DGL family (BP, DGL, DGL+MLM, DGL+LAM, DGL+MLAAN) or the InfoPro one, by the config's method. */
@@ -30,10 +65,13 @@ public record AblationPlan(ExperimentConfig base, List<Method> methods, List<Lon
         return new AblationPlan(base, methods, seeds);
     }
 
-    /** The config of one cell: the base with this method and seed; BP drops the split. */
+    /** The config of one cell: the base with this method, seed and epochs; BP drops the split. */
     public ExperimentConfig configFor(Method method, long seed) {
         ExperimentConfig c = base.withMethod(method.label()).withSeed(seed)
                 .withName(base.nameOrDefault() + "-" + method.label().replace('+', '_') + "-s" + seed);
+        if (epochsFor.containsKey(method)) {
+            c = c.withTraining(c.training().withEpochs(epochsFor.get(method)));
+        }
         if (method == Method.BP) {
             c = c.withSplit(null).withLocal(null);
         }

@@ -2,6 +2,8 @@ package org.mlaan.lab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +40,12 @@ final class AblateCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "override training.epochs")
     Integer epochs;
 
+    @Option(names = "--epochs-for", paramLabel = "METHOD=N",
+            description = "train METHOD for N epochs instead of the config's (or --epochs'), e.g. --epochs-for DGL+MLAAN=2"
+                    + " --epochs-for DGL=4, so the queue also gives Table 5 (a method at fewer epochs against another"
+                    + " at more); repeatable")
+    List<String> epochsFor = new ArrayList<>();
+
     @Option(names = "--out", defaultValue = "runs", description = "folder for the run folders (default: ${DEFAULT-VALUE})")
     Path out;
 
@@ -56,11 +64,21 @@ final class AblateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--epochs: expected at least 1, got " + epochs);
         }
         ExperimentConfig base = ConfigFiles.read(config);
+        if (epochs != null) {
+            // Into the config, not the run options, so that --epochs-for can still override it per method.
+            base = base.withTraining(base.training().withEpochs(epochs));
+        }
         AblationPlan plan = AblationPlan.of(base, seeds);
+        plan = plan.withEpochsFor(epochsFor(epochsFor, plan));
         PrintWriter console = spec.commandLine().getOut();
         console.printf(Locale.ROOT, "ablation: %s x %d seed(s) = %d runs%n",
                 plan.methods().stream().map(Method::label).toList(), seeds, plan.runCount());
-        AblationRunner runner = new AblationRunner(plan, new RunOptions(out, device, epochs, true));
+        if (!plan.epochsFor().isEmpty()) {
+            AblationPlan p = plan;
+            console.println("epochs: " + String.join(", ", plan.methods().stream()
+                    .map(m -> m.label() + " " + p.epochsOf(m)).toList()));
+        }
+        AblationRunner runner = new AblationRunner(plan, new RunOptions(out, device, null, true));
         AblationResult result;
         try (CancelOnShutdown guard = new CancelOnShutdown()) {
             guard.onCancel(runner::cancel);
@@ -75,6 +93,40 @@ final class AblateCommand implements Callable<Integer> {
             console.print(table(result));
         }
         return 0;
+    }
+
+    /** The {@code --epochs-for METHOD=N} values, checked against the plan's methods. */
+    static Map<Method, Integer> epochsFor(List<String> specs, AblationPlan plan) {
+        Map<Method, Integer> out = new EnumMap<>(Method.class);
+        for (String spec : specs) {
+            int eq = spec.lastIndexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--epochs-for '" + spec + "': expected METHOD=N, e.g. DGL+MLAAN=2");
+            }
+            Method m;
+            try {
+                m = Method.parse(spec.substring(0, eq));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--epochs-for '" + spec + "': " + e.getMessage());
+            }
+            if (!plan.methods().contains(m)) {
+                throw new IllegalArgumentException("--epochs-for '" + spec + "': " + m.label()
+                        + " is not in this ablation, whose methods are " + plan.methods().stream().map(Method::label).toList());
+            }
+            int n;
+            try {
+                n = Integer.parseInt(spec.substring(eq + 1).trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--epochs-for '" + spec + "': expected a whole number of epochs after '='");
+            }
+            if (n < 1) {
+                throw new IllegalArgumentException("--epochs-for '" + spec + "': expected at least 1 epoch, got " + n);
+            }
+            if (out.put(m, n) != null) {
+                throw new IllegalArgumentException("--epochs-for: " + m.label() + " is given twice");
+            }
+        }
+        return out;
     }
 
     /** The Table-4-style text table: test top-1 error in %, mean ± std over seeds, final and best. */

@@ -56,6 +56,15 @@ class LayerArchitectureTest {
     }
 
     @Test
+    void reportDrawsOnlyFromCoreAndAnalysisResults() {
+        noClasses().that().resideInAPackage("org.mlaan.lab.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "javafx..", "org.mlaan.lab.engine..",
+                        "org.mlaan.lab.data..", "org.mlaan.lab.cli..", "org.mlaan.lab.ui..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
     void windowNeverSeesDjlTypes() {
         noClasses().that().resideInAPackage("org.mlaan.lab.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("ai.djl..")

@@ -1,11 +1,11 @@
-package org.mlaan.lab.ui.features;
+package org.mlaan.lab.core.color;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class ColormapTest {
+class ColormapTableTest {
 
     /** Relative luminance (WCAG / sRGB) of an opaque ARGB colour. */
     static double luminance(int argb) {
@@ -19,40 +19,40 @@ class ColormapTest {
 
     @Test
     void viridisRunsFromDarkPurpleToYellow() {
-        assertEquals(0xff440154, Colormap.VIRIDIS.argb(0));
-        assertEquals(0xfffde725, Colormap.VIRIDIS.argb(1));
+        assertEquals(0xff440154, ColormapTable.VIRIDIS.argb(0));
+        assertEquals(0xfffde725, ColormapTable.VIRIDIS.argb(1));
     }
 
     @Test
     void infernoRunsFromBlackToPaleYellow() {
-        assertEquals(0xff000004, Colormap.INFERNO.argb(0));
-        assertEquals(0xfffcffa4, Colormap.INFERNO.argb(1));
+        assertEquals(0xff000004, ColormapTable.INFERNO.argb(0));
+        assertEquals(0xfffcffa4, ColormapTable.INFERNO.argb(1));
     }
 
     @Test
     void valuesOutsideTheRangeAndNanTakeTheEnds() {
-        assertEquals(Colormap.VIRIDIS.argb(0), Colormap.VIRIDIS.argb(-3));
-        assertEquals(Colormap.VIRIDIS.argb(0), Colormap.VIRIDIS.argb(Double.NaN));
-        assertEquals(Colormap.VIRIDIS.argb(1), Colormap.VIRIDIS.argb(7));
+        assertEquals(ColormapTable.VIRIDIS.argb(0), ColormapTable.VIRIDIS.argb(-3));
+        assertEquals(ColormapTable.VIRIDIS.argb(0), ColormapTable.VIRIDIS.argb(Double.NaN));
+        assertEquals(ColormapTable.VIRIDIS.argb(1), ColormapTable.VIRIDIS.argb(7));
     }
 
     @Test
     void luminanceRisesAlongEveryTable() {
-        for (Colormap cm : Colormap.values()) {
+        for (ColormapTable cm : ColormapTable.values()) {
             double previous = -1;
-            for (int i = 0; i < Colormap.SIZE; i++) {
+            for (int i = 0; i < ColormapTable.SIZE; i++) {
                 double l = luminance(cm.entry(i));
                 assertTrue(l >= previous - 1e-9, cm + " entry " + i + ": luminance " + l + " after " + previous);
                 previous = l;
             }
-            assertTrue(luminance(cm.entry(Colormap.SIZE - 1)) - luminance(cm.entry(0)) > 0.7,
+            assertTrue(luminance(cm.entry(ColormapTable.SIZE - 1)) - luminance(cm.entry(0)) > 0.7,
                     cm + " spans dark to bright");
         }
     }
 
     @Test
     void aHalfwayValueTakesTheMiddleEntry() {
-        assertEquals(128, Colormap.index(0.5));
-        assertEquals(Colormap.VIRIDIS.entry(128), Colormap.VIRIDIS.argb(0.5));
+        assertEquals(128, ColormapTable.index(0.5));
+        assertEquals(ColormapTable.VIRIDIS.entry(128), ColormapTable.VIRIDIS.argb(0.5));
     }
 }
