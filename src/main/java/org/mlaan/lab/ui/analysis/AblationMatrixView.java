@@ -6,13 +6,14 @@ import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.CornerRadii;
@@ -25,6 +26,8 @@ import javafx.scene.paint.Color;
 import org.mlaan.lab.analysis.result.AblationCell;
 import org.mlaan.lab.analysis.result.AblationMatrix;
 import org.mlaan.lab.analysis.result.SeedResult;
+import org.mlaan.lab.report.ReportCharts;
+import org.mlaan.lab.ui.features.ExportButton;
 import org.mlaan.lab.ui.StyleClasses;
 
 /**
@@ -35,6 +38,8 @@ import org.mlaan.lab.ui.StyleClasses;
  */
 final class AblationMatrixView extends VBox {
     private static final double CELL_WIDTH = 150;
+    private static final int PICTURE_WIDTH = 900;
+    private static final int PICTURE_HEIGHT = 420;
 
     private final Cell[][] cells = new Cell[2][2];
     private final Cell bp = new Cell("matrix-cell-bp");
@@ -42,6 +47,9 @@ final class AblationMatrixView extends VBox {
     private final Label seedTitle = new Label("Click a cell to see its seeds.");
     private final TableView<SeedResult> seedTable = new TableView<>();
     private final ObjectProperty<AblationCell> selected = new SimpleObjectProperty<>(this, "selected");
+    private final Label exportStatus = new Label();
+    private final ExportButton export = new ExportButton("Export PNG", this::picture, () -> "ablation-matrix.png",
+            exportStatus::setText);
     private AblationMatrix matrix;
 
     /** One coloured cell: the method, its error and its seed count. */
@@ -112,7 +120,14 @@ final class AblationMatrixView extends VBox {
         Label bpAxis = axis("end-to-end");
         VBox bpBox = new VBox(4, bpAxis, bp);
         bpBox.setPadding(new Insets(0, 0, 0, 14));
-        HBox matrixRow = new HBox(grid, bpBox);
+        export.setId("matrix-export");
+        export.setTooltip(new Tooltip("Write the matrix as the report draws it, as a PNG file"));
+        exportStatus.getStyleClass().add("export-status");
+        exportStatus.setWrapText(true);
+        VBox exportBox = new VBox(4, export, exportStatus);
+        exportBox.setPadding(new Insets(0, 0, 0, 14));
+        exportBox.setAlignment(Pos.BOTTOM_LEFT);
+        HBox matrixRow = new HBox(grid, bpBox, exportBox);
         matrixRow.setAlignment(Pos.TOP_LEFT);
 
         seedTitle.setId("seed-table-title");
@@ -159,6 +174,7 @@ final class AblationMatrixView extends VBox {
         double max = all.stream().mapToDouble(c -> c.bestError().mean()).filter(v -> !Double.isNaN(v)).max()
                 .orElse(Double.NaN);
         ErrorScale scale = new ErrorScale(min, max);
+        export.setDisable(m == null);
         AblationCell was = selected.get();
         AblationCell again = was == null ? null : all.stream().filter(c -> c.method() == was.method()).findFirst()
                 .orElse(null);
@@ -201,6 +217,16 @@ final class AblationMatrixView extends VBox {
             }
         }
         StyleClasses.set(bp, "selected", c != null && bp.shown != null && bp.shown.method() == c.method());
+    }
+
+    /** The report's drawing of the matrix (the PNG export writes it). */
+    private WritableImage picture() {
+        return SwingFXUtils.toFXImage(ReportCharts.ablationMatrix(matrix).createBufferedImage(PICTURE_WIDTH,
+                PICTURE_HEIGHT), null);
+    }
+
+    ExportButton exportButton() {
+        return export;
     }
 
     AblationMatrix matrix() {

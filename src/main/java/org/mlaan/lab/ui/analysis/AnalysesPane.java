@@ -35,10 +35,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import org.mlaan.lab.analysis.AblationMatrices;
 import org.mlaan.lab.analysis.RunAnalyses;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.run.RunRecord;
 import org.mlaan.lab.engine.RunOptions;
+import org.mlaan.lab.report.ReportCharts;
 import org.mlaan.lab.ui.LabViewModel;
 import org.mlaan.lab.ui.StyleClasses;
 
@@ -221,11 +223,11 @@ public final class AnalysesPane extends BorderPane {
 
     private void runsChanged() {
         List<RunRecord> records = ctx.records();
-        matrix.setMatrix(RunMatrix.from(records));
+        matrix.setMatrix(AblationMatrices.from(records));
         if (records.isEmpty()) {
             testError.clear("Open runs to see their test error by epoch.");
         } else {
-            testError.show(StandInCharts.testErrorCurves(records));
+            testError.show(ReportCharts.testErrorCurves(records));
         }
     }
 

@@ -9,6 +9,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.mlaan.lab.analysis.result.MemoryRow;
 import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.report.ReportCharts;
 import org.mlaan.lab.ui.Bytes;
 
 /**
@@ -64,7 +65,7 @@ final class MemorySection extends AnalysisSection {
         ExperimentConfig config = ctx.vm.config();
         ctx.work.start("Memory", bar, status, p -> m.measure(config, p), (List<MemoryRow> rows) -> {
             table.getItems().setAll(rows);
-            card.show(StandInCharts.memoryBars(rows));
+            card.show(ReportCharts.memoryBars(rows));
         });
     }
 

@@ -7,6 +7,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.mlaan.lab.analysis.RunAnalyses;
 import org.mlaan.lab.analysis.result.SeparabilityCurve;
+import org.mlaan.lab.report.ReportCharts;
 
 /** MLAAN Figure 5: linear separability of each module's output, one line per loaded run. */
 final class SeparabilitySection extends AnalysisSection {
@@ -36,7 +37,7 @@ final class SeparabilitySection extends AnalysisSection {
         ctx.work.start("Separability", bar, status, p -> AnalysisContext.eachRun(ctx.records(), p,
                 (r, q) -> a.separability(r, train, test, q)), (AnalysisContext.PerRun<SeparabilityCurve> out) -> {
                     if (!out.results().isEmpty()) {
-                        card.show(StandInCharts.separability(out.results()));
+                        card.show(ReportCharts.separability(out.results()));
                     }
                     problems(out.problems());
                 });

@@ -14,6 +14,7 @@ import org.mlaan.lab.analysis.RunAnalyses;
 import org.mlaan.lab.analysis.result.SimilarityResult;
 import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.run.RunRecord;
+import org.mlaan.lab.report.ReportCharts;
 
 /**
  * MLAAN Figure 6: linear CKA of every loaded run's module outputs against a chosen BP run's at
@@ -48,7 +49,7 @@ final class SimilaritySection extends AnalysisSection {
         });
         heatmapRun.valueProperty().addListener((obs, o, r) -> {
             if (r != null) {
-                heatmap.show(StandInCharts.similarityHeatmap(r));
+                heatmap.show(ReportCharts.similarityHeatmap(r));
             }
         });
         controls(List.of(new Label("Reference"), reference, new Label("Images"), images));
@@ -113,7 +114,7 @@ final class SimilaritySection extends AnalysisSection {
         ctx.work.start("CKA", bar, status, p -> AnalysisContext.eachRun(others, p,
                 (r, q) -> a.similarity(r, ref.run(), n, q)), (AnalysisContext.PerRun<SimilarityResult> out) -> {
                     if (!out.results().isEmpty()) {
-                        lines.show(StandInCharts.similarityLines(out.results()));
+                        lines.show(ReportCharts.similarityLines(out.results()));
                         heatmapRun.getItems().setAll(out.results());
                         heatmapRun.setValue(out.results().get(out.results().size() - 1));
                     }

@@ -114,6 +114,12 @@ class AnalysesPaneTest {
         }
         assertEquals(ErrorScale.LOW, fill(robot, "#matrix-cell-bp"));
         assertEquals(ErrorScale.HIGH, fill(robot, "#matrix-cell-mlm0-lam0"));
+
+        Path png = tmp.resolve("matrix.png");
+        pane.matrix().exportButton().setSaveDialog(name -> png);
+        robot.clickOn("#matrix-export");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Files.size(png) > 1000, "the report's matrix as a PNG");
     }
 
     @Test
@@ -242,8 +248,9 @@ class AnalysesPaneTest {
     void featureMapsPutTheRunsSideBySide(FxRobot robot) throws Exception {
         openFromDialog(robot, ablationFolder(), 10);
         runSection(robot, "analysis-tab-featuremaps", "featuremaps");
-        assertEquals(10, pane.featureMaps().grid().columnCount(), text(robot, "#featuremaps-status"));
-        assertEquals(4, pane.featureMaps().grid().rowCount());
+        assertEquals(10, pane.featureMaps().panels().size(), text(robot, "#featuremaps-status"));
+        assertNotNull(pane.featureMaps().figure().getImage(), "the Figure 4 picture");
+        assertEquals("3.2", robot.lookup("#featuremaps-unit").queryComboBox().getValue(), "the deeper unit of two");
     }
 
     @Test
