@@ -7,13 +7,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The lab's command line: {@code plan}, {@code train}, {@code data} and {@code bench} over the same
- * JSON configs the window uses. Exit codes: 0 done, 2 bad input (with the message), 1 failure.
+ * The lab's command line: {@code plan}, {@code train}, {@code data}, {@code bench}, {@code memory},
+ * {@code ablate} and {@code report} over the same JSON configs the window uses. Exit codes: 0 done, 2 bad input (with the message), 1 failure.
  */
 @Command(name = "mlaan-lab", mixinStandardHelpOptions = true, versionProvider = LabVersion.class,
         description = "MLAAN Lab: supervised local learning on ResNets, from the command line.",
         subcommands = {PlanCommand.class, TrainCommand.class, DataCommand.class, BenchCommand.class, MemoryCommand.class, AblateCommand.class,
-            CommandLine.HelpCommand.class})
+            ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a run that failed for a reason other than its input. */
     public static final int FAILURE = 1;

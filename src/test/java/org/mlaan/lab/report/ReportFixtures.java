@@ -1,6 +1,13 @@
 package org.mlaan.lab.report;
 
+import java.time.Instant;
 import java.util.List;
+import org.mlaan.lab.analysis.AblationMatrices;
+import org.mlaan.lab.analysis.EpochBudgets;
+import org.mlaan.lab.analysis.RunFixtures;
+import org.mlaan.lab.analysis.result.AnalysisReport;
+import org.mlaan.lab.analysis.result.GeneralisationRow;
+import org.mlaan.lab.core.run.RunRecord;
 import org.mlaan.lab.analysis.result.MemoryRow;
 import org.mlaan.lab.analysis.result.SeparabilityCurve;
 import org.mlaan.lab.analysis.result.SeparabilityPoint;
@@ -50,5 +57,27 @@ final class ReportFixtures {
     static List<MemoryRow> memory() {
         return List.of(new MemoryRow("BP", "resnet32", "", 128, "cpu", 300L << 20, 900L << 20, -1),
                 new MemoryRow("DGL+MLAAN", "resnet32", "resnet32-k16", 128, "cpu", 100L << 20, 600L << 20, -1));
+    }
+
+    /** A name no page may show as markup. */
+    static final String EVIL = "<script>alert('x')</script> & \"co\", ltd";
+
+    /**
+     * A report holding every analysis: BP and DGL runs (one named {@link #EVIL}) at 3 epochs, a DGL+MLAAN
+     * run at 2, separability and CKA for two runs, memory, generalisation and feature maps.
+     */
+    static AnalysisReport full() {
+        RunRecord evil = RunFixtures.completed("dgl-s2", Method.DGL, 2, 0.5, 0.36, 0.4);
+        evil = new RunRecord(evil.dir(), evil.config().withName(EVIL), evil.status(), evil.steps(), evil.epochs());
+        List<RunRecord> runs = List.of(RunFixtures.completed("bp-s1", Method.BP, 1, 0.4, 0.3, 0.2),
+                RunFixtures.completed("dgl-s1", Method.DGL, 1, 0.5, 0.35, 0.3), evil,
+                RunFixtures.completed("mlaan-s1", Method.DGL_MLAAN, 1, 0.45, 0.33));
+        return new AnalysisReport("Ablation " + EVIL, Instant.parse("2026-01-02T03:04:05Z"), runs,
+                AblationMatrices.from(runs), EpochBudgets.from(runs),
+                List.of(separability("bp-s1", Method.BP, 0.4, 0.6, 0.8), separability("dgl-s1", Method.DGL, 0.5, 0.6, 0.7)),
+                List.of(similarity("dgl-s1", Method.DGL), similarity("mlaan, \"s1\"", Method.DGL_MLAAN)), memory(),
+                List.of(new GeneralisationRow("dgl-s1", Method.DGL, "builtin", "folder (/data/x)", 0.3, 0.55, 200)),
+                List.of(featureMaps("bp-s1", Method.BP, 0), featureMaps("dgl-s1", Method.DGL, 1)), "1.0",
+                List.of("separability of run x: no checkpoint <none> & nothing to load"));
     }
 }
