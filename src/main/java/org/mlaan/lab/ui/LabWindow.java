@@ -78,6 +78,7 @@ public final class LabWindow extends BorderPane {
         Tab analysesTab = new Tab("Analyses", analysesPane);
         analysesTab.setId("tab-analyses");
         tabs = new TabPane(trainTab, compareTab, analysesTab);
+        tabs.setId("lab-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         SplitPane main = new SplitPane(networkPane, tabs);

@@ -2,11 +2,13 @@ package org.mlaan.lab.ui.analysis;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -35,11 +37,16 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import org.mlaan.lab.analysis.AblationMatrices;
+import org.mlaan.lab.analysis.ReportAssembler;
 import org.mlaan.lab.analysis.RunAnalyses;
+import org.mlaan.lab.analysis.result.AnalysisReport;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.run.RunRecord;
 import org.mlaan.lab.engine.RunOptions;
+import org.mlaan.lab.report.HtmlReport;
+import org.mlaan.lab.report.ReportCsv;
 import org.mlaan.lab.report.ReportCharts;
 import org.mlaan.lab.ui.LabViewModel;
 import org.mlaan.lab.ui.StyleClasses;
@@ -75,7 +82,10 @@ public final class AnalysesPane extends BorderPane {
     private final ObjectProperty<Path> runsFolder = new SimpleObjectProperty<>(this, "runsFolder",
             RunOptions.DEFAULT_OUT_DIR);
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
+    private final ProgressBar reportProgress = new ProgressBar(0);
+    private final Label reportStatus = new Label();
     private Supplier<Path> directoryDialog = this::askForRuns;
+    private Function<String, Path> reportDialog = this::askForReportFile;
 
     /**
      * @param vm the window's experiment (the ablation runs it; memory measures it)
@@ -154,24 +164,30 @@ public final class AnalysesPane extends BorderPane {
         Label ablationTitle = new Label("Ablation (Table 4) of the current config:");
         ablationTitle.getStyleClass().add("section-title");
 
-        FlowPane runsBar = new FlowPane(8, 6, open, report);
-        runsBar.setAlignment(Pos.CENTER_LEFT);
-        FlowPane ablationBar = new FlowPane(8, 6, ablationTitle, new Label("Seeds"), seeds, new Label("Epochs"), epochs,
-                runAblation, stopAblation, ablationProgress, ablationText);
-        ablationBar.setAlignment(Pos.CENTER_LEFT);
+        ablationProgress.visibleProperty().bind(queue.activeProperty().or(queue.textProperty().isNotEmpty()));
+        ablationProgress.managedProperty().bind(ablationProgress.visibleProperty());
+        reportProgress.setId("report-progress");
+        reportProgress.setPrefWidth(100);
+        reportProgress.setVisible(false);
+        reportProgress.managedProperty().bind(reportProgress.visibleProperty());
+        reportStatus.setId("report-status");
+        reportStatus.setMaxWidth(420);
+        reportStatus.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        FlowPane bars = new FlowPane(8, 6, open, report, reportProgress, reportStatus, new Separator(Orientation.VERTICAL), ablationTitle,
+                new Label("Seeds"), seeds, new Label("Epochs"), epochs, runAblation, stopAblation, ablationProgress,
+                ablationText);
+        bars.setAlignment(Pos.CENTER_LEFT);
         message.setId("analyses-message");
         message.setWrapText(true);
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         message.visibleProperty().bind(message.managedProperty());
-        FlowPane bars = new FlowPane(24, 6, runsBar, new Separator(Orientation.VERTICAL), ablationBar);
-        bars.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(4, bars, message);
         top.setPadding(new Insets(6, 8, 4, 8));
         return top;
     }
 
     private Region runsSide() {
-        Label title = new Label("Loaded runs");
+        Label title = new Label("Loaded runs (test top-1 error in %)");
         title.getStyleClass().add("section-title");
         runsTable.setItems(ctx.runs);
         runsTable.setPrefHeight(170);
@@ -280,9 +296,60 @@ public final class AnalysesPane extends BorderPane {
         }
     }
 
+    /**
+     * Writes the report of the loaded runs (the {@code report} command's HTML page and CSV tables):
+     * their metrics' tables, the checkpoint analyses when the window has them (against the CKA
+     * reference chosen here), the memory rows and the generalisation target of this tab's last
+     * measurements.
+     */
     private void exportReport() {
-        message.setText("The HTML report is not part of this build yet; the command line's `report` command writes"
-                + " it.");
+        if (ctx.runs.isEmpty()) {
+            message.setText("Open runs first: the report is made of the loaded runs.");
+            return;
+        }
+        String busy = ctx.busyReason();
+        if (busy != null) {
+            message.setText(busy.replace("the analyses wait", "the report waits"));
+            return;
+        }
+        Path file = reportDialog.apply("report.html");
+        if (file == null) {
+            return;
+        }
+        RunAnalyses checkpoint = ctx.analyses();
+        ReportAssembler.Options options = ReportAssembler.Options.defaults()
+                .withCheckpointAnalyses(checkpoint != null)
+                .withMemory(List.copyOf(memory.table().getItems()), List.of());
+        RunSummary reference = similarity.reference().getValue();
+        if (reference != null) {
+            options = options.withReference(reference.run().dir());
+        }
+        if (generalisation.lastTarget() != null) {
+            options = options.withGeneraliseTo(generalisation.lastTarget(), generalisation.lastImages());
+        }
+        ReportAssembler.Options chosen = options;
+        List<Path> dirs = ctx.records().stream().map(RunRecord::dir).toList();
+        message.setText("");
+        ctx.work.start("Report", reportProgress, reportStatus, p -> {
+            AnalysisReport report = new ReportAssembler(checkpoint).assemble(dirs, chosen, p);
+            Path target = file.toAbsolutePath();
+            if (target.getParent() != null) {
+                Files.createDirectories(target.getParent());
+            }
+            HtmlReport.write(report, target);
+            ReportCsv.write(report, ReportCsv.folderFor(target));
+            return target;
+        }, target -> reportStatus.setText("Wrote " + target + " and its tables in "
+                + ReportCsv.folderFor(target).getFileName()));
+    }
+
+    private Path askForReportFile(String name) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the report of the loaded runs");
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML page", "*.html"));
+        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return f == null ? null : f.toPath();
     }
 
     private Path askForRuns() {
@@ -325,6 +392,10 @@ public final class AnalysesPane extends BorderPane {
 
     void setDirectoryDialog(Supplier<Path> dialog) {
         directoryDialog = Objects.requireNonNull(dialog);
+    }
+
+    void setReportDialog(Function<String, Path> dialog) {
+        reportDialog = Objects.requireNonNull(dialog);
     }
 
     AblationMatrixView matrix() {

@@ -32,6 +32,8 @@ final class GeneralisationSection extends AnalysisSection {
             "Images of the target set evaluated");
     private final TableView<GeneralisationRow> table = new TableView<>();
     private Path folder;
+    private DatasetConfig lastTarget;
+    private int lastImages;
     private Supplier<Path> folderDialog = this::askForFolder;
 
     GeneralisationSection(AnalysisContext ctx) {
@@ -94,11 +96,22 @@ final class GeneralisationSection extends AnalysisSection {
             return;
         }
         int n = images.getValue();
+        lastTarget = t;
+        lastImages = n;
         ctx.work.start("Generalisation", bar, status, p -> AnalysisContext.eachRun(ctx.records(), p,
                 (r, q) -> a.generalisation(r, t, n, q)), (AnalysisContext.PerRun<GeneralisationRow> out) -> {
                     table.getItems().setAll(out.results());
                     problems(out.problems());
                 });
+    }
+
+    /** The target of the last evaluation started here, or null: the report evaluates the same. */
+    DatasetConfig lastTarget() {
+        return lastTarget;
+    }
+
+    int lastImages() {
+        return lastImages;
     }
 
     /** Replaces the folder dialog (tests). */

@@ -20,6 +20,7 @@ final class MemorySection extends AnalysisSection {
     private final ChartCard card = new ChartCard("memory-chart",
             "Run it to measure BP and the current config's method, each in its own process.");
     private final TableView<MemoryRow> table = new TableView<>();
+    private final Label where = new Label();
 
     MemorySection(AnalysisContext ctx) {
         super(ctx, "memory", "Memory (MLAAN Table 3): peak bytes of live tensors in a training step and the process"
@@ -31,16 +32,17 @@ final class MemorySection extends AnalysisSection {
         table.setPrefHeight(120);
         table.getColumns().setAll(List.of(
                 Columns.text("method", 90, MemoryRow::method),
-                Columns.text("network", 70, MemoryRow::arch),
                 Columns.text("split", 80, MemoryRow::split),
-                Columns.text("batch", 50, r -> Integer.toString(r.batchSize())),
-                Columns.text("device", 70, MemoryRow::device),
-                Columns.text("live tensors", 95, r -> Bytes.format(r.liveBytes())),
-                Columns.text("process peak", 95, r -> Bytes.format(r.processPeak())),
-                Columns.text("of BP", 60, this::ofBp)));
-        HBox row = new HBox(8, card, table);
+                Columns.text("live tensors", 85, r -> Bytes.format(r.liveBytes())),
+                Columns.text("of BP", 50, this::ofBp),
+                Columns.text("process peak", 85, r -> Bytes.format(r.processPeak()))));
+        where.setId("memory-where");
+        where.setWrapText(true);
+        VBox tableBox = new VBox(4, where, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        HBox row = new HBox(8, card, tableBox);
         HBox.setHgrow(card, Priority.ALWAYS);
-        HBox.setHgrow(table, Priority.ALWAYS);
+        HBox.setHgrow(tableBox, Priority.ALWAYS);
         VBox.setVgrow(row, Priority.ALWAYS);
         getChildren().add(row);
     }
@@ -65,6 +67,9 @@ final class MemorySection extends AnalysisSection {
         ExperimentConfig config = ctx.vm.config();
         ctx.work.start("Memory", bar, status, p -> m.measure(config, p), (List<MemoryRow> rows) -> {
             table.getItems().setAll(rows);
+            where.setText(rows.isEmpty() ? "" : String.format(Locale.ROOT, "%s, batch %d on %s; process peak is GPU"
+                    + " memory on a GPU, the resident set on the CPU.", rows.get(0).arch(), rows.get(0).batchSize(),
+                    rows.get(0).device()));
             card.show(ReportCharts.memoryBars(rows));
         });
     }

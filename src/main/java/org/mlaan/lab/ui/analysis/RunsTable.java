@@ -16,8 +16,8 @@ final class RunsTable extends TableView<RunSummary> {
                 Columns.text("method", 85, s -> s.method().label()),
                 Columns.text("seed", 45, s -> Long.toString(s.seed())),
                 Columns.text("epochs", 55, s -> s.epochsDone() + "/" + s.epochs()),
-                Columns.text("final err %", 75, s -> Percent.of(s.finalError())),
-                Columns.text("best err %", 75, s -> Percent.of(s.bestError())),
+                Columns.text("final %", 60, s -> Percent.of(s.finalError())),
+                Columns.text("best %", 60, s -> Percent.of(s.bestError())),
                 Columns.text("state", 75, RunSummary::state)));
         setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override

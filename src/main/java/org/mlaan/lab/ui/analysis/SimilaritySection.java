@@ -8,6 +8,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.mlaan.lab.analysis.RunAnalyses;
@@ -55,7 +56,9 @@ final class SimilaritySection extends AnalysisSection {
         controls(List.of(new Label("Reference"), reference, new Label("Images"), images));
         ctx.runs.addListener((ListChangeListener<RunSummary>) c -> offerReferences());
         offerReferences();
-        HBox heatmapBar = new HBox(8, new Label("Heatmap of"), heatmapRun);
+        Label heatmapOf = new Label("Heatmap of");
+        heatmapOf.setMinWidth(Region.USE_PREF_SIZE);
+        HBox heatmapBar = new HBox(8, heatmapOf, heatmapRun);
         heatmapBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox charts = new HBox(8, lines, new VBox(4, heatmapBar, heatmap));
         HBox.setHgrow(lines, Priority.ALWAYS);

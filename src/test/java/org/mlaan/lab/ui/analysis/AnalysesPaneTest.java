@@ -157,7 +157,7 @@ class AnalysesPaneTest {
         robot.interact(() -> pane.open(empty));
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS,
                 () -> text(robot, "#analyses-message").startsWith("Cannot open runs"));
-        assertTrue(text(robot, "#analyses-message").contains("holds no run folder"));
+        assertTrue(text(robot, "#analyses-message").contains("neither a run folder"), text(robot, "#analyses-message"));
     }
 
     @Test
@@ -251,6 +251,24 @@ class AnalysesPaneTest {
         assertEquals(10, pane.featureMaps().panels().size(), text(robot, "#featuremaps-status"));
         assertNotNull(pane.featureMaps().figure().getImage(), "the Figure 4 picture");
         assertEquals("3.2", robot.lookup("#featuremaps-unit").queryComboBox().getValue(), "the deeper unit of two");
+    }
+
+    @Test
+    void exportReportWritesTheHtmlPageAndItsTables(FxRobot robot) throws Exception {
+        openFromDialog(robot, ablationFolder(), 10);
+        Path html = tmp.resolve("out/report.html");
+        robot.interact(() -> pane.setReportDialog(name -> html));
+        robot.clickOn("#export-report");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !pane.activeProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#report-status").startsWith("Wrote "), text(robot, "#report-status"));
+        String page = Files.readString(html);
+        assertTrue(page.contains("DGL+MLAAN"), "the matrix's methods are in the report");
+        assertTrue(page.contains("DGL_LAM-s43-"), "the runs are listed");
+        assertTrue(page.contains("data:image/png;base64,"), "with its figures");
+        try (var csv = Files.list(org.mlaan.lab.report.ReportCsv.folderFor(html))) {
+            assertTrue(csv.findAny().isPresent(), "and its tables beside it");
+        }
     }
 
     @Test
