@@ -106,7 +106,6 @@ public final class AnalysesPane extends BorderPane {
         setId("analyses-pane");
         getStyleClass().add("analyses-pane");
         getStylesheets().add(AnalysesPane.class.getResource("analysis.css").toExternalForm());
-        getStylesheets().add(org.mlaan.lab.ui.features.ComparePane.class.getResource("features.css").toExternalForm());
         active.bind(Bindings.createBooleanBinding(() -> queue.activeProperty().get()
                 || ctx.work.runningProperty().get() > 0, queue.activeProperty(), ctx.work.runningProperty()));
 

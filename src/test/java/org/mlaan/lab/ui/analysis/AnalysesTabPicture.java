@@ -4,9 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
@@ -14,6 +12,7 @@ import javafx.stage.Stage;
 import org.mlaan.lab.analysis.result.MemoryRow;
 import org.mlaan.lab.ui.LabViewModel;
 import org.mlaan.lab.ui.LabWindow;
+import org.mlaan.lab.ui.OnFx;
 import org.mlaan.lab.ui.PngExport;
 
 /**
@@ -38,11 +37,11 @@ public final class AnalysesTabPicture {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        LabViewModel vm = onFx(() -> new LabViewModel(RunFixtures.tiny("DGL+MLAAN", 42, 4)));
-        AnalysesPane pane = onFx(() -> new AnalysesPane(vm, () -> RunFixtures.fake(null), (c, p) -> List.of(
+        LabViewModel vm = OnFx.call(() -> new LabViewModel(RunFixtures.tiny("DGL+MLAAN", 42, 4)));
+        AnalysesPane pane = OnFx.call(() -> new AnalysesPane(vm, () -> RunFixtures.fake(null), (c, p) -> List.of(
                 new MemoryRow("BP", "resnet20", "", 128, "cpu()", 410_000_000, 1_900_000_000, -1),
                 new MemoryRow("DGL+MLAAN", "resnet20", "4 modules", 128, "cpu()", 190_000_000, 1_500_000_000, -1))));
-        Stage stage = onFx(() -> {
+        Stage stage = OnFx.call(() -> {
             Stage s = new Stage();
             Scene scene = new Scene(pane, 1600, 600);
             scene.getStylesheets().add(LabWindow.class.getResource("lab.css").toExternalForm());
@@ -50,32 +49,32 @@ public final class AnalysesTabPicture {
             s.show();
             return s;
         });
-        onFx(() -> {
+        OnFx.call(() -> {
             pane.open(runs);
             return null;
         });
-        waitUntil(() -> onFx(() -> pane.context().runs.size() == 10));
-        onFx(() -> {
+        waitUntil(() -> OnFx.call(() -> pane.context().runs.size() == 10));
+        OnFx.call(() -> {
             pane.matrix().select(pane.matrix().matrix().cell(true, true).orElseThrow());
             return null;
         });
         shoot(stage, out.resolve("analyses-tab-error.png"));
-        for (AnalysisSection s : onFx(() -> List.of(pane.separability(), pane.similarity(), pane.memory(),
+        for (AnalysisSection s : OnFx.call(() -> List.of(pane.separability(), pane.similarity(), pane.memory(),
                 pane.generalisation(), pane.featureMaps()))) {
-            onFx(() -> {
+            OnFx.call(() -> {
                 TabPane tabs = (TabPane) stage.getScene().lookup("#analysis-tabs");
                 tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getContent() == s).findFirst()
                         .orElseThrow());
                 s.start();
                 return null;
             });
-            waitUntil(() -> onFx(() -> !pane.activeProperty().get()));
+            waitUntil(() -> OnFx.call(() -> !pane.activeProperty().get()));
             shoot(stage, out.resolve("analyses-tab-" + s.id + ".png"));
         }
 
         // The whole window with the tab chosen.
-        LabWindow window = onFx(() -> new LabWindow(vm));
-        onFx(() -> {
+        LabWindow window = OnFx.call(() -> new LabWindow(vm));
+        OnFx.call(() -> {
             Stage s = new Stage();
             Scene scene = new Scene(window, 1600, 1000);
             window.attachStylesheets(scene);
@@ -85,8 +84,8 @@ public final class AnalysesTabPicture {
             window.analysesPane().open(runs);
             return null;
         });
-        waitUntil(() -> onFx(() -> window.analysesPane().context().runs.size() == 10));
-        onFx(() -> {
+        waitUntil(() -> OnFx.call(() -> window.analysesPane().context().runs.size() == 10));
+        OnFx.call(() -> {
             PngExport.write(window.getScene(), out.resolve("lab-window-analyses.png"));
             return null;
         });
@@ -96,7 +95,7 @@ public final class AnalysesTabPicture {
     }
 
     private static void shoot(Stage stage, Path file) throws Exception {
-        onFx(() -> {
+        OnFx.call(() -> {
             PngExport.write(stage.getScene(), file);
             return null;
         });
@@ -110,17 +109,5 @@ public final class AnalysesTabPicture {
             }
             Thread.sleep(50);
         }
-    }
-
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(action.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
     }
 }
