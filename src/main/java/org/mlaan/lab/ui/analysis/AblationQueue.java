@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -47,9 +49,14 @@ final class AblationQueue {
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
     private final Consumer<RunRecord> runDone;
-    private AblationRunner runner;
+    /** How long the JVM's exit waits for the run under way to write its checkpoint and status. */
+    private static final long EXIT_WAIT_SECONDS = 30;
+
+    private volatile AblationRunner runner;
+    private volatile CountDownLatch ended = new CountDownLatch(0);
     private Path folder;
     private boolean stopping;
+    private boolean exitHookAdded;
 
     /** @param runDone told, on the FX thread, of each run of the queue once it has ended, as read from its folder */
     AblationQueue(Consumer<RunRecord> runDone) {
@@ -94,13 +101,22 @@ final class AblationQueue {
                 + STAMP.format(LocalDateTime.now()));
         AblationRunner r = new AblationRunner(plan, new RunOptions(folder, null, epochs, true));
         runner = r;
+        CountDownLatch end = new CountDownLatch(1);
+        ended = end;
+        addExitHook();
         stopping = false;
         active.set(true);
         failed.set(false);
         progress.set(0);
         text.set(String.format(Locale.ROOT, "%d runs queued: %s x %d seed(s)", plan.runCount(),
                 plan.methods().stream().map(Method::label).toList(), seeds));
-        TrainingThread.submit(() -> work(r, plan.runCount()));
+        TrainingThread.submit(() -> {
+            try {
+                work(r, plan.runCount());
+            } finally {
+                end.countDown();
+            }
+        });
         return true;
     }
 
@@ -112,6 +128,29 @@ final class AblationQueue {
             stopping = true;
             text.set(text.get() + STOPPING);
         }
+    }
+
+    /**
+     * Closing the window ends the JVM (the training thread is a daemon); like Ctrl-C on the command
+     * line, the run under way is stopped first, so its folder says cancelled and keeps a checkpoint.
+     */
+    private void addExitHook() {
+        if (exitHookAdded) {
+            return;
+        }
+        exitHookAdded = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            AblationRunner r = runner;
+            if (r == null || ended.getCount() == 0) {
+                return;
+            }
+            r.cancel();
+            try {
+                ended.await(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "mlaan-ablation-exit"));
     }
 
     /** On the training thread. */
