@@ -17,6 +17,12 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import org.mlaan.lab.analysis.RunAnalyses;
+import org.mlaan.lab.ui.analysis.AnalysesPane;
+import org.mlaan.lab.ui.analysis.MemoryMeasure;
 import org.mlaan.lab.ui.features.ComparePane;
 import org.mlaan.lab.ui.features.FeatureMapsPane;
 import org.mlaan.lab.ui.network.NetworkPane;
@@ -24,16 +30,25 @@ import org.mlaan.lab.ui.train.TrainingPane;
 
 /**
  * The lab window: the network with its split and auxiliaries on top; below, training with its
- * live charts beside the feature maps, and the side-by-side comparison of up to four runs; a
- * status line with K, the memory estimate and the config's problems.
+ * live charts beside the feature maps, the side-by-side comparison of up to four runs, and the
+ * analyses (the ablation queue, loaded runs, the paper's figures); a status line with K, the
+ * memory estimate and the config's problems.
  */
 public final class LabWindow extends BorderPane {
+    /**
+     * What the Analyses tab runs on checkpoints and how it measures memory. The single place to
+     * wire the engine's implementations; until then (null) the tab says they are unavailable.
+     */
+    private static final Supplier<RunAnalyses> CHECKPOINT_ANALYSES = () -> null;
+    private static final MemoryMeasure MEMORY_MEASURE = null;
+
     private final LabViewModel vm;
     private final LiveRun run;
     private final NetworkPane networkPane;
     private final TrainingPane trainingPane;
     private final FeatureMapsPane featureMapsPane;
     private final ComparePane comparePane;
+    private final AnalysesPane analysesPane;
     private final TabPane tabs;
 
     public LabWindow(LabViewModel vm) {
@@ -43,10 +58,14 @@ public final class LabWindow extends BorderPane {
         this.trainingPane = new TrainingPane(vm, run);
         this.featureMapsPane = new FeatureMapsPane(vm, run);
         this.comparePane = new ComparePane(vm);
-        // DJL allows one gradient collector per JVM: the comparison waits while the Train tab's run is active.
-        comparePane.setOtherRunActive(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> run.state().isActive(), run.stateProperty()));
-        trainingPane.bindOtherRunActive(comparePane.activeProperty());
+        this.analysesPane = new AnalysesPane(vm, CHECKPOINT_ANALYSES, MEMORY_MEASURE);
+        analysesPane.runsFolderProperty().bind(trainingPane.runsFolderProperty());
+        // DJL allows one gradient collector per JVM: the Train tab, the comparison and the analyses
+        // (ablation queue, checkpoint analyses) each wait while one of the others is active.
+        BooleanBinding trainActive = Bindings.createBooleanBinding(() -> run.state().isActive(), run.stateProperty());
+        comparePane.setOtherRunActive(trainActive.or(analysesPane.activeProperty()));
+        trainingPane.bindOtherRunActive(comparePane.activeProperty().or(analysesPane.activeProperty()));
+        analysesPane.setOtherRunActive(trainActive.or(comparePane.activeProperty()));
         setId("lab-window");
         getStyleClass().add("lab-window");
 
@@ -56,7 +75,10 @@ public final class LabWindow extends BorderPane {
         trainTab.setId("tab-train");
         Tab compareTab = new Tab("Compare runs", comparePane);
         compareTab.setId("tab-compare");
-        tabs = new TabPane(trainTab, compareTab);
+        Tab analysesTab = new Tab("Analyses", analysesPane);
+        analysesTab.setId("tab-analyses");
+        tabs = new TabPane(trainTab, compareTab, analysesTab);
+        tabs.setId("lab-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         SplitPane main = new SplitPane(networkPane, tabs);
@@ -140,6 +162,16 @@ public final class LabWindow extends BorderPane {
         trainingPane.trainForSteps(steps);
     }
 
+    /** The Analyses tab (the ablation queue, loaded runs and the paper's analyses). */
+    public AnalysesPane analysesPane() {
+        return analysesPane;
+    }
+
+    /** The folder the window's runs are made in: the Train tab's and the ablation queue's. */
+    public javafx.beans.property.ObjectProperty<java.nio.file.Path> runsFolderProperty() {
+        return trainingPane.runsFolderProperty();
+    }
+
     public LabViewModel viewModel() {
         return vm;
     }
@@ -148,5 +180,6 @@ public final class LabWindow extends BorderPane {
     public void stopRuns() {
         trainingPane.stopRun();
         comparePane.stop();
+        analysesPane.stop();
     }
 }

@@ -236,8 +236,8 @@ public final class ComparePane extends BorderPane {
             return;
         }
         if (otherRunActive.getAsBoolean()) {
-            message.setText("A run is training in the Train tab: stop it first. Only one run can train at a time"
-                    + " in the lab (DJL allows one gradient collector per process).");
+            message.setText("A run is training in the Train tab or the Analyses tab: stop it first. Only one run can"
+                    + " train at a time in the lab (DJL allows one gradient collector per process).");
             return;
         }
         List<String> chosen = methods();

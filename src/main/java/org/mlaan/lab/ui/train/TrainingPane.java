@@ -46,7 +46,7 @@ public final class TrainingPane extends BorderPane {
     private final Label message = new Label();
     private final Label runFolder = new Label();
     private final BooleanBinding canStart;
-    /** True while another run trains in this process (the comparison): DJL allows one at a time. */
+    /** True while another run trains in this process (the comparison, the ablation queue): DJL allows one at a time. */
     private final javafx.beans.property.BooleanProperty otherRunActive =
             new javafx.beans.property.SimpleBooleanProperty(this, "otherRunActive");
     private ErrorReporter errors = TrainingPane::showAlert;
@@ -247,11 +247,15 @@ public final class TrainingPane extends BorderPane {
         driver.start(vm.config(), Math.max(0, steps));
     }
 
-    /** Start waits while {@code active} is true (the comparison's runs train: one run at a time per process). */
+    /**
+     * Start waits while {@code active} is true (the comparison's runs or the Analyses tab's
+     * ablation and analyses: one run at a time per process).
+     */
     public void bindOtherRunActive(javafx.beans.value.ObservableValue<Boolean> active) {
         otherRunActive.bind(active);
         otherRunActive.addListener((obs, was, now) -> message.setText(now
-                ? "The comparison is training: Start waits until it ends (one run trains at a time)." : ""));
+                ? "The comparison or the Analyses tab is training: Start waits until it ends (one run trains at a"
+                        + " time)." : ""));
     }
 
     /** Stops the run, if one is active (the window is closing). */

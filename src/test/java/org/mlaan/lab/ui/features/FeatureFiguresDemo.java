@@ -3,9 +3,7 @@ package org.mlaan.lab.ui.features;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -17,6 +15,7 @@ import org.mlaan.lab.engine.TrainingRun;
 import org.mlaan.lab.ui.DemoConfigs;
 import org.mlaan.lab.ui.LabViewModel;
 import org.mlaan.lab.ui.LiveRun;
+import org.mlaan.lab.ui.OnFx;
 import org.mlaan.lab.ui.PngExport;
 
 /**
@@ -37,46 +36,46 @@ public final class FeatureFiguresDemo {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        LabViewModel vm = onFx(() -> new LabViewModel(config));
+        LabViewModel vm = OnFx.call(() -> new LabViewModel(config));
 
         // The maps pane, fed by one real run, at its place in a 1600x1000 window.
-        LiveRun live = onFx(() -> new LiveRun("run"));
-        FeatureMapsPane maps = onFx(() -> new FeatureMapsPane(vm, live));
-        Stage mapsStage = onFx(() -> show(maps, 672, 600));
+        LiveRun live = OnFx.call(() -> new LiveRun("run"));
+        FeatureMapsPane maps = OnFx.call(() -> new FeatureMapsPane(vm, live));
+        Stage mapsStage = OnFx.call(() -> show(maps, 672, 600));
         try (TrainingRun run = TrainingRun.create(config, RunOptions.withoutFolder())) {
             run.tapFeatureMaps(steps, 4).run(live);
         }
         // The run's last events were queued to the FX thread before run() returned, so they are
         // applied before this; the snapshot lays the scene out and draws it.
-        onFx(() -> {
+        OnFx.call(() -> {
             PngExport.write(mapsStage.getScene(), out.resolve("feature-maps-pane.png"));
             return null;
         });
-        onFx(() -> {
+        OnFx.call(() -> {
             vm.presentationProperty().set(true);
             return null;
         });
-        onFx(() -> {
+        OnFx.call(() -> {
             PngExport.write(mapsStage.getScene(), out.resolve("feature-maps-pane-presentation.png"));
             vm.presentationProperty().set(false);
             return null;
         });
 
         // The comparison of the four methods of the ablation.
-        ComparePane compare = onFx(() -> new ComparePane(vm));
-        Stage compareStage = onFx(() -> show(compare, 1600, 640));
-        onFx(() -> {
+        ComparePane compare = OnFx.call(() -> new ComparePane(vm));
+        Stage compareStage = OnFx.call(() -> show(compare, 1600, 640));
+        OnFx.call(() -> {
             compare.setMethods(List.of("DGL", "DGL+LAM", "DGL+MLM", "DGL+MLAAN"));
             compare.setSteps(steps);
             compare.setMapsEvery(Math.max(1, steps / 3));
             compare.start();
             return null;
         });
-        ComparisonSession session = onFx(compare::session);
+        ComparisonSession session = OnFx.call(compare::session);
         if (!session.awaitEnd(Duration.ofMinutes(30))) {
             throw new IllegalStateException("comparison did not end");
         }
-        onFx(() -> {
+        OnFx.call(() -> {
             PngExport.write(compareStage.getScene(), out.resolve("compare-pane.png"));
             compare.exportButton().setSaveDialog(name -> out.resolve("compare-figure.png"));
             compare.exportButton().export();
@@ -96,17 +95,5 @@ public final class FeatureFiguresDemo {
         s.setScene(scene);
         s.show();
         return s;
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(action.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
     }
 }

@@ -1,0 +1,247 @@
+package org.mlaan.lab.ui.analysis;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.mlaan.lab.analysis.AblationPlan;
+import org.mlaan.lab.analysis.AblationResult;
+import org.mlaan.lab.analysis.AblationRunner;
+import org.mlaan.lab.core.config.ConfigException;
+import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.config.Method;
+import org.mlaan.lab.core.run.RunFinished;
+import org.mlaan.lab.core.run.RunFolderReader;
+import org.mlaan.lab.core.run.RunListener;
+import org.mlaan.lab.core.run.RunRecord;
+import org.mlaan.lab.core.run.RunStarted;
+import org.mlaan.lab.core.run.StepMetrics;
+import org.mlaan.lab.engine.RunOptions;
+import org.mlaan.lab.ui.train.TrainingThread;
+
+/**
+ * The window's ablation queue (MLAAN Table 4): an {@link AblationRunner} over the current config,
+ * run seed-major on the {@link TrainingThread} into one folder {@code ablation-NAME-STAMP} under
+ * the runs folder. Each run's folder is read back when it ends and handed to the window, so the
+ * matrix fills in run by run. Progress reaches the FX thread at most one hand-over at a time, so
+ * the queue never waits for the window. FX thread, except where said.
+ */
+final class AblationQueue {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    private static final String STOPPING = " \u00b7 stopping after this step";
+
+    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
+    private final Consumer<RunRecord> runDone;
+    /** How long the JVM's exit waits for the run under way to write its checkpoint and status. */
+    private static final long EXIT_WAIT_SECONDS = 30;
+
+    private volatile AblationRunner runner;
+    private volatile CountDownLatch ended = new CountDownLatch(0);
+    private Path folder;
+    private boolean stopping;
+    private boolean exitHookAdded;
+
+    /** @param runDone told, on the FX thread, of each run of the queue once it has ended, as read from its folder */
+    AblationQueue(Consumer<RunRecord> runDone) {
+        this.runDone = runDone;
+    }
+
+    /** True from {@link #start} until the queue's last run has ended and freed the training thread. */
+    ReadOnlyBooleanProperty activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    /** 0..1 over the whole queue. */
+    ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Where the queue is ({@code run 3/10: DGL+LAM seed 43, epoch 2/6 step 40/79}) or how it ended. */
+    ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    /** Whether the last queue failed (its text says why). */
+    ReadOnlyBooleanProperty failedProperty() {
+        return failed.getReadOnlyProperty();
+    }
+
+    /** The folder the current or last queue writes its run folders into, or null. */
+    Path folder() {
+        return folder;
+    }
+
+    /**
+     * Queues the ablation of {@code base}: {@code seeds} seeds from the config's seed up, each run
+     * {@code epochs} epochs. Returns false when a queue is running already.
+     */
+    boolean start(ExperimentConfig base, int seeds, int epochs, Path runsFolder) {
+        if (active.get()) {
+            return false;
+        }
+        AblationPlan plan = AblationPlan.of(base, seeds);
+        folder = runsFolder.resolve("ablation-" + base.nameOrDefault().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                + STAMP.format(LocalDateTime.now()));
+        AblationRunner r = new AblationRunner(plan, new RunOptions(folder, null, epochs, true));
+        runner = r;
+        CountDownLatch end = new CountDownLatch(1);
+        ended = end;
+        addExitHook();
+        stopping = false;
+        active.set(true);
+        failed.set(false);
+        progress.set(0);
+        text.set(String.format(Locale.ROOT, "%d runs queued: %s x %d seed(s)", plan.runCount(),
+                plan.methods().stream().map(Method::label).toList(), seeds));
+        TrainingThread.submit(() -> {
+            try {
+                work(r, plan.runCount());
+            } finally {
+                end.countDown();
+            }
+        });
+        return true;
+    }
+
+    /** Stops the queue: the run under way stops after its step (its folder says cancelled), no other starts. */
+    void stop() {
+        AblationRunner r = runner;
+        if (r != null && active.get()) {
+            r.cancel();
+            stopping = true;
+            text.set(text.get() + STOPPING);
+        }
+    }
+
+    /**
+     * Closing the window ends the JVM (the training thread is a daemon); like Ctrl-C on the command
+     * line, the run under way is stopped first, so its folder says cancelled and keeps a checkpoint.
+     */
+    private void addExitHook() {
+        if (exitHookAdded) {
+            return;
+        }
+        exitHookAdded = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            AblationRunner r = runner;
+            if (r == null || ended.getCount() == 0) {
+                return;
+            }
+            r.cancel();
+            try {
+                ended.await(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "mlaan-ablation-exit"));
+    }
+
+    /** On the training thread. */
+    private void work(AblationRunner r, int total) {
+        AtomicInteger index = new AtomicInteger();
+        String end;
+        boolean bad = false;
+        try {
+            AblationResult result = r.run((m, seed) -> new Listener(index.incrementAndGet(), total, m, seed));
+            long stopped = result.cells().stream().filter(c -> c.finished().status() == RunFinished.Status.CANCELLED)
+                    .count();
+            end = stopped > 0 || result.cells().size() < total
+                    ? String.format(Locale.ROOT, "Stopped after %d of %d runs; their folders are kept.",
+                            result.cells().size(), total)
+                    : String.format(Locale.ROOT, "Done: %d runs in %.1f min.", total, result.seconds() / 60);
+        } catch (ConfigException e) {
+            bad = true;
+            end = "The ablation cannot run: " + String.join("; ", e.problems().isEmpty()
+                    ? java.util.List.of(e.getMessage()) : e.problems());
+        } catch (IOException | RuntimeException | LinkageError e) {
+            bad = true;
+            end = "The ablation failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        String last = end;
+        boolean lastBad = bad;
+        Platform.runLater(() -> {
+            text.set(last);
+            failed.set(lastBad);
+            if (!lastBad) {
+                progress.set(1);
+            }
+            active.set(false);
+        });
+    }
+
+    /** One run's events, summed into the queue's progress; its folder read back when it ends. Training thread. */
+    private final class Listener implements RunListener {
+        private final int run;
+        private final int runs;
+        private final Method method;
+        private final long seed;
+        private final AtomicBoolean handOverPending = new AtomicBoolean();
+        private volatile RunStarted started;
+        private volatile StepMetrics last;
+
+        Listener(int run, int runs, Method method, long seed) {
+            this.run = run;
+            this.runs = runs;
+            this.method = method;
+            this.seed = seed;
+            post();
+        }
+
+        @Override
+        public void onStarted(RunStarted event) {
+            started = event;
+            post();
+        }
+
+        @Override
+        public void onStep(StepMetrics step) {
+            last = step;
+            post();
+        }
+
+        @Override
+        public void onFinished(RunFinished event) {
+            RunStarted s = started;
+            if (s == null || s.runDir() == null) {
+                return;
+            }
+            try {
+                RunRecord record = RunFolderReader.read(Path.of(s.runDir()));
+                Platform.runLater(() -> runDone.accept(record));
+            } catch (IOException e) {
+                String why = "run " + run + " (" + method.label() + " seed " + seed + "): " + e.getMessage();
+                Platform.runLater(() -> text.set(why));
+            }
+        }
+
+        private void post() {
+            if (handOverPending.compareAndSet(false, true)) {
+                Platform.runLater(() -> {
+                    handOverPending.set(false);
+                    QueueProgress p = new QueueProgress(run, runs, method, seed, started, last);
+                    if (active.get()) {
+                        text.set(p.text() + (stopping ? STOPPING : ""));
+                        progress.set(p.fraction());
+                    }
+                });
+            }
+        }
+    }
+}

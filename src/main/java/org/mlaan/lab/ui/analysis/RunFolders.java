@@ -1,0 +1,41 @@
+package org.mlaan.lab.ui.analysis;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.mlaan.lab.analysis.ReportAssembler;
+import org.mlaan.lab.core.run.RunFolderReader;
+import org.mlaan.lab.core.run.RunRecord;
+
+/**
+ * Reads the run folders a person points at: one run folder, or a folder whose sub-folders are run
+ * folders (an ablation's output), as the {@code report} command takes them. Folders that cannot be
+ * read are reported by name, and the others are still read.
+ */
+final class RunFolders {
+    /** The readable runs, in folder-name order, and one line per folder that could not be read. */
+    record Loaded(List<RunRecord> runs, List<String> problems) {}
+
+    private RunFolders() {}
+
+    /** Reads every run folder at or under {@code dir}. */
+    static Loaded read(Path dir) throws IOException {
+        List<Path> found;
+        try {
+            found = ReportAssembler.runDirs(List.of(dir));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        List<RunRecord> runs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path p : found) {
+            try {
+                runs.add(RunFolderReader.read(p));
+            } catch (IOException e) {
+                problems.add(p.getFileName() + ": " + e.getMessage());
+            }
+        }
+        return new Loaded(runs, problems);
+    }
+}

@@ -1,0 +1,126 @@
+package org.mlaan.lab.ui.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlaan.lab.core.run.RunFolderReader;
+import org.mlaan.lab.core.run.RunStatus;
+import org.mlaan.lab.ui.LabViewModel;
+import org.mlaan.lab.ui.LabWindow;
+import org.mlaan.lab.ui.train.TrainingThread;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The ablation queue trained from the lab window, with the Train tab and the comparison kept out meanwhile. */
+@ExtendWith(ApplicationExtension.class)
+class AblationInWindowTest {
+    private static final int TIMEOUT_S = 240;
+
+    @TempDir
+    Path tmp;
+
+    private LabWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new LabWindow(new LabViewModel(RunFixtures.tiny("DGL+MLAAN", 42, 2)));
+        window.runsFolderProperty().set(tmp.resolve("runs"));
+        Scene scene = new Scene(window, 1500, 950);
+        window.attachStylesheets(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stopWhatIsLeft(FxRobot robot) throws Exception {
+        robot.interact(() -> window.stopRuns());
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !TrainingThread.isBusy());
+    }
+
+    private AnalysesPane pane() {
+        return window.analysesPane();
+    }
+
+    private static List<Path> children(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+    @Test
+    void aTinyAblationFillsTheMatrixWhileTheTrainTabWaits(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-analyses");
+        robot.interact(() -> pane().seedsSpinner().getValueFactory().setValue(1));
+        assertEquals(1, pane().epochsSpinner().getValue(), "the config's epochs");
+        Button trainStart = robot.lookup("#start-button").queryButton();
+        assertFalse(trainStart.isDisabled());
+
+        robot.clickOn("#ablation-run");
+        assertTrue(pane().activeProperty().get());
+        assertTrue(trainStart.isDisabled(), "the Train tab waits while the ablation trains");
+        assertTrue(robot.lookup("#ablation-run").queryButton().isDisabled());
+        assertFalse(robot.lookup("#ablation-stop").queryButton().isDisabled());
+
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !pane().activeProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        String done = robot.lookup("#ablation-text").queryAs(Label.class).getText();
+        assertTrue(done.startsWith("Done: 5 runs"), done);
+        assertEquals(1.0, robot.lookup("#ablation-progress").queryAs(javafx.scene.control.ProgressBar.class)
+                .getProgress());
+        assertFalse(trainStart.isDisabled(), "the Train tab may start again");
+
+        assertEquals(5, pane().context().runs.size());
+        for (String id : List.of("#matrix-cell-mlm0-lam0", "#matrix-cell-mlm0-lam1", "#matrix-cell-mlm1-lam0",
+                "#matrix-cell-mlm1-lam1", "#matrix-cell-bp")) {
+            assertEquals("n = 1 seed", robot.lookup(id + "-seeds").queryAs(Label.class).getText(), id);
+            assertTrue(robot.lookup(id + "-error").queryAs(Label.class).getText().endsWith(" %"), id);
+        }
+        List<Path> ablations = children(tmp.resolve("runs"));
+        assertEquals(1, ablations.size(), ablations.toString());
+        assertTrue(ablations.get(0).getFileName().toString().startsWith("ablation-tiny-"));
+        List<Path> runs = children(ablations.get(0));
+        assertEquals(5, runs.size(), runs.toString());
+        for (Path r : runs) {
+            assertEquals(RunStatus.COMPLETED, RunFolderReader.read(r).status().state(), r.toString());
+        }
+    }
+
+    @Test
+    void stopEndsTheQueueAfterTheStepUnderWayAndKeepsTheFolder(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.viewModel().setConfig(RunFixtures.tiny("DGL+MLAAN", 42, 2000));
+            pane().seedsSpinner().getValueFactory().setValue(1);
+        });
+        robot.clickOn("#tab-analyses");
+        robot.clickOn("#ablation-run");
+        Label text = robot.lookup("#ablation-text").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> text.getText().contains(" step "));
+        assertTrue(text.getText().startsWith("run 1/5: BP seed 42, epoch 1/1 step "), text.getText());
+        robot.clickOn("#ablation-stop");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !pane().activeProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Stopped after 1 of 5 runs; their folders are kept.", text.getText());
+        Path ablation = children(tmp.resolve("runs")).get(0);
+        List<Path> runs = children(ablation);
+        assertEquals(1, runs.size());
+        assertEquals(RunStatus.CANCELLED, RunFolderReader.read(runs.get(0)).status().state());
+        assertEquals(1, pane().context().runs.size(), "the stopped run is loaded");
+        assertEquals("cancelled", pane().context().runs.get(0).state());
+    }
+}
