@@ -1,15 +1,10 @@
 package org.mlaan.lab.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.mlaan.lab.analysis.IsolatedBench;
 import org.mlaan.lab.core.config.ConfigException;
-import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.engine.Benchmark;
@@ -25,8 +20,7 @@ final class MethodBench {
 
     /** The config for one method: BP drops the split and the local section. */
     static ExperimentConfig forMethod(ExperimentConfig base, Method m) {
-        ExperimentConfig c = base.withMethod(m.label());
-        return m == Method.BP ? c.withSplit(null).withLocal(null) : c;
+        return IsolatedBench.forMethod(base, m);
     }
 
     static List<MethodFigures> inProcess(ExperimentConfig base, List<Method> methods, int steps, String device)
@@ -40,40 +34,6 @@ final class MethodBench {
 
     static List<MethodFigures> isolated(ExperimentConfig base, List<Method> methods, int steps, String device)
             throws IOException, InterruptedException {
-        List<MethodFigures> out = new ArrayList<>();
-        for (Method m : methods) {
-            Path cfg = Files.createTempFile("mlaan-bench-", ".json");
-            try {
-                ConfigFiles.write(forMethod(base, m), cfg);
-                List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                        Main.class.getName(), "bench", "--config", cfg.toString(), "--steps", Integer.toString(steps),
-                        "--methods", m.label(), "--json"));
-                if (device != null) {
-                    cmd.add("--device");
-                    cmd.add(device);
-                }
-                Path err = Files.createTempFile("mlaan-bench-", ".err");
-                Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-                byte[] stdout = p.getInputStream().readAllBytes();
-                boolean ended = p.waitFor(30, TimeUnit.MINUTES);
-                String errors = Files.readString(err).strip();
-                Files.deleteIfExists(err);
-                if (!ended || p.exitValue() != 0) {
-                    p.destroyForcibly();
-                    throw new IOException("the benchmark of " + m.label() + " in its own JVM failed (exit "
-                            + (ended ? p.exitValue() : "none, timed out") + ")"
-                            + (errors.isEmpty() ? "" : ": " + errors.lines().reduce((a, b) -> b).orElse("")));
-                }
-                JsonNode json = ConfigFiles.mapper().readTree(new String(stdout, StandardCharsets.UTF_8));
-                out.add(MethodFigures.of(json.get("methods").get(0)));
-            } finally {
-                Files.deleteIfExists(cfg);
-            }
-        }
-        return out;
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return IsolatedBench.run(base, methods, steps, device).stream().map(MethodFigures::of).toList();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.mlaan.lab.analysis.CheckpointAnalyses;
+import org.mlaan.lab.analysis.IsolatedBench;
 import org.mlaan.lab.analysis.ReportAssembler;
 import org.mlaan.lab.analysis.RunAnalyses;
 import org.mlaan.lab.analysis.RunOutcome;
@@ -198,7 +199,7 @@ final class ReportCommand implements Callable<Integer> {
                 if (bpDone.add(bp.arch() + "|" + bp.batchSize() + "|" + bp.device())) {
                     rows.add(0, memoryRow(bp, ""));
                 }
-                rows.add(memoryRow(f.get(1), split(c)));
+                rows.add(memoryRow(f.get(1), IsolatedBench.splitLabel(c)));
             } catch (IOException e) {
                 notes.add("Table 3: " + m.label() + " could not be measured: " + e.getMessage());
             } catch (InterruptedException e) {
@@ -216,13 +217,6 @@ final class ReportCommand implements Callable<Integer> {
                 f.peakDeviceBytes());
     }
 
-    private static String split(ExperimentConfig c) {
-        if (c.split() == null) {
-            return "";
-        }
-        return c.split().preset() != null ? c.split().preset()
-                : c.split().cutsAfter() == null ? "" : c.split().cutsAfter().size() + 1 + " modules";
-    }
 
     private static void positive(String option, int value) {
         if (value < 1) {

@@ -20,6 +20,8 @@ import javafx.scene.layout.HBox;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import org.mlaan.lab.analysis.CheckpointAnalyses;
+import org.mlaan.lab.analysis.IsolatedBench;
 import org.mlaan.lab.analysis.RunAnalyses;
 import org.mlaan.lab.ui.analysis.AnalysesPane;
 import org.mlaan.lab.ui.analysis.MemoryMeasure;
@@ -35,12 +37,12 @@ import org.mlaan.lab.ui.train.TrainingPane;
  * memory estimate and the config's problems.
  */
 public final class LabWindow extends BorderPane {
-    /**
-     * What the Analyses tab runs on checkpoints and how it measures memory. The single place to
-     * wire the engine's implementations; until then (null) the tab says they are unavailable.
-     */
-    private static final Supplier<RunAnalyses> CHECKPOINT_ANALYSES = () -> null;
-    private static final MemoryMeasure MEMORY_MEASURE = null;
+    /** Timed steps per method when the Analyses tab measures memory (each method in its own JVM). */
+    private static final int MEMORY_STEPS = 3;
+    /** What the Analyses tab runs on checkpoints (on the CPU: they are read, not trained) and how it measures memory. */
+    private static final Supplier<RunAnalyses> CHECKPOINT_ANALYSES = CheckpointAnalyses::new;
+    private static final MemoryMeasure MEMORY_MEASURE = (config, progress) ->
+            IsolatedBench.memory(config, MEMORY_STEPS, null, progress);
 
     private final LabViewModel vm;
     private final LiveRun run;

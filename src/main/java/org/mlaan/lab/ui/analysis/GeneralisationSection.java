@@ -69,11 +69,11 @@ final class GeneralisationSection extends AnalysisSection {
     }
 
     /**
-     * The built-in set drawn with another generator seed: the same ten classes in scenes none of
-     * the runs saw.
+     * The built-in set's shifted variant: the same ten classes and scenes drawn darker, noisier and
+     * more cluttered, a domain shift none of the runs saw.
      */
     static DatasetConfig shiftedBuiltin() {
-        return new DatasetConfig("builtin", null, null, null, null, DatasetConfig.DEFAULT_GENERATOR_SEED + 1, false);
+        return DatasetConfig.builtin().withVariant("shifted");
     }
 
     /** The data set chosen, or null (a folder not yet chosen). */
