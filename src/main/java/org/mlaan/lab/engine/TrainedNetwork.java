@@ -304,12 +304,15 @@ public final class TrainedNetwork implements AutoCloseable {
 
     /**
      * Feature maps of the first test image of each class, up to {@code images} (MLAAN Figure 4),
-     * from the same tap training uses, stamped with the checkpoint's step and epoch.
+     * from the same tap training uses, stamped with the checkpoint's step and the epoch of the last
+     * step taken, as training stamps them (a checkpoint at an epoch's end points at the next epoch).
      */
     public FeatureMaps featureMaps(int images) {
         BatchAssembler test = new BatchAssembler(data.test(), data.testTransform(), run.config().seedOrDefault());
         FeatureTap tap = new FeatureTap(backbone, parameters, test, data.testTransform().normalization(), images);
-        return tap.take(root, checkpoint.globalStep(), checkpoint.epoch());
+        int lastStepEpoch = checkpoint.step() == 0 && checkpoint.epoch() > 0 ? checkpoint.epoch() - 1
+                : checkpoint.epoch();
+        return tap.take(root, checkpoint.globalStep(), lastStepEpoch);
     }
 
     private void checkFits(ImageSet set) {

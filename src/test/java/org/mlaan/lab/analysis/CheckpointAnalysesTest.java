@@ -152,6 +152,7 @@ class CheckpointAnalysesTest {
         FeatureMaps expected = TinyTrainedRuns.bpLastMaps();
         assertEquals(Method.BP, panel.method());
         assertEquals(expected.globalStep(), panel.maps().globalStep());
+        assertEquals(expected.epoch(), panel.maps().epoch(), "the epoch of the last step, as training stamped it");
         assertEquals(expected.units(), panel.maps().units());
         assertEquals(3, panel.maps().images().size());
         for (int k = 0; k < 3; k++) {
