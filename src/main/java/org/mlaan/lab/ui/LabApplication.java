@@ -1,6 +1,7 @@
 package org.mlaan.lab.ui;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -19,7 +20,7 @@ import org.mlaan.lab.engine.NativeLibraries;
  */
 public final class LabApplication extends Application {
     /** Set by {@link LabLauncher} before launch (JavaFX makes the instance itself). */
-    static volatile LabLauncher.StartOptions options = new LabLauncher.StartOptions(null, null, 0, false);
+    static volatile LabLauncher.StartOptions options = new LabLauncher.StartOptions(null, null, 0, false, null);
 
     /** Width and height the window opens with; screenshots have this size. */
     public static final double WIDTH = 1600;
@@ -60,9 +61,13 @@ public final class LabApplication extends Application {
             exit(2);
             return;
         }
+        CompletableFuture<Integer> runsOpened = o.runs() == null ? CompletableFuture.completedFuture(0)
+                : window.showAnalyses(o.runs());
         FirstStartOverlay.prepare(NativeLibraries.forThisBuild(), overlay, () -> {
             if (o.screenshot() != null) {
-                screenshotThenExit(window, scene, o.screenshot(), o.steps());
+                // The Analyses tab draws its runs once they are read: shoot after that.
+                runsOpened.whenComplete((n, e) -> Platform.runLater(
+                        () -> screenshotThenExit(window, scene, o.screenshot(), o.steps())));
             }
         }, message -> {
             if (o.screenshot() != null) {

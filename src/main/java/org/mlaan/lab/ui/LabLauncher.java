@@ -11,7 +11,7 @@ import org.mlaan.lab.engine.DjlEnvironment;
  * runtime components are missing" (STACK.md).
  *
  * <pre>
- * java -jar mlaan-lab.jar [--config FILE] [--presentation] [--screenshot FILE.png [--steps N]]
+ * java -jar mlaan-lab.jar [--config FILE] [--runs DIR] [--presentation] [--screenshot FILE.png [--steps N]]
  * </pre>
  *
  * With {@code --screenshot} the window opens (headless through Monocle when there is no display),
@@ -19,7 +19,7 @@ import org.mlaan.lab.engine.DjlEnvironment;
  */
 public final class LabLauncher {
     /** The options the window takes; anything else goes to the command line. */
-    public static final Set<String> OPTIONS = Set.of("--config", "--screenshot", "--steps", "--presentation",
+    public static final Set<String> OPTIONS = Set.of("--config", "--runs", "--screenshot", "--steps", "--presentation",
             "--window");
 
     private LabLauncher() {}
@@ -67,21 +67,23 @@ public final class LabLauncher {
      * @param screenshot PNG to write before exiting, or null to stay open
      * @param steps steps to train before the screenshot (0: none)
      * @param presentation start in presentation mode
+     * @param runs run folder, or folder of run folders (an ablation's), to open in the Analyses tab; or null
      */
-    public record StartOptions(Path config, Path screenshot, int steps, boolean presentation) {
+    public record StartOptions(Path config, Path screenshot, int steps, boolean presentation, Path runs) {
 
         public static StartOptions parse(String[] args) {
             Path config = null;
             Path screenshot = null;
             int steps = 0;
             boolean presentation = false;
+            Path runs = null;
             for (int i = 0; i < args.length; i++) {
                 String[] kv = args[i].split("=", 2);
                 String key = kv[0];
                 switch (key) {
                     case "--window" -> { }
                     case "--presentation" -> presentation = true;
-                    case "--config", "--screenshot", "--steps" -> {
+                    case "--config", "--runs", "--screenshot", "--steps" -> {
                         String value;
                         if (kv.length == 2) {
                             value = kv[1];
@@ -92,6 +94,7 @@ public final class LabLauncher {
                         }
                         switch (key) {
                             case "--config" -> config = Path.of(value);
+                            case "--runs" -> runs = Path.of(value);
                             case "--screenshot" -> screenshot = Path.of(value);
                             default -> steps = parseSteps(value);
                         }
@@ -104,7 +107,11 @@ public final class LabLauncher {
             if (steps > 0 && screenshot == null) {
                 throw new IllegalArgumentException("--steps goes with --screenshot");
             }
-            return new StartOptions(config, screenshot, steps, presentation);
+            if (steps > 0 && runs != null) {
+                throw new IllegalArgumentException("--steps trains the config; with --runs the screenshot shows the"
+                        + " Analyses tab of those runs, so leave one of them out");
+            }
+            return new StartOptions(config, screenshot, steps, presentation, runs);
         }
 
         private static int parseSteps(String value) {

@@ -1,7 +1,9 @@
 package org.mlaan.lab.ui;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -165,6 +167,12 @@ public final class LabWindow extends BorderPane {
     }
 
     /** The Analyses tab (the ablation queue, loaded runs and the paper's analyses). */
+    /** Shows the Analyses tab with the run folders at or under {@code dir}; completes (on the FX thread) once read. */
+    public CompletableFuture<Integer> showAnalyses(Path dir) {
+        tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
+        return analysesPane.open(dir);
+    }
+
     public AnalysesPane analysesPane() {
         return analysesPane;
     }

@@ -252,9 +252,14 @@ public final class AnalysesPane extends BorderPane {
         ctx.runs.add(RunSummary.of(r));
     }
 
-    /** Reads the run folders at or under {@code dir} in the background and shows them in place of the loaded ones. */
-    public void open(Path dir) {
+    /**
+     * Reads the run folders at or under {@code dir} in the background and shows them in place of the
+     * loaded ones; the future completes on the FX thread with the number of runs shown (0 when the
+     * folder could not be read: the message says why).
+     */
+    public CompletableFuture<Integer> open(Path dir) {
         message.setText("Reading run folders under " + dir + " \u2026");
+        CompletableFuture<Integer> shown = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> {
             try {
                 return RunFolders.read(dir);
@@ -266,6 +271,7 @@ public final class AnalysesPane extends BorderPane {
                 Throwable t = failure.getCause() == null ? failure : failure.getCause();
                 t = t.getCause() == null ? t : t.getCause();
                 message.setText("Cannot open runs: " + t.getMessage());
+                shown.complete(0);
                 return;
             }
             List<RunSummary> rows = new ArrayList<>();
@@ -273,7 +279,9 @@ public final class AnalysesPane extends BorderPane {
             ctx.runs.setAll(rows);
             message.setText(loaded.problems().isEmpty() ? "" : "Could not read " + loaded.problems().size()
                     + " folder(s): " + String.join("; ", loaded.problems()));
+            shown.complete(rows.size());
         }));
+        return shown;
     }
 
     private void startAblation() {

@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,22 @@ class AblationInWindowTest {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();
         }
+    }
+
+    @Test
+    void showAnalysesSelectsTheTabAndLoadsAnAblationFolder(FxRobot robot) throws Exception {
+        Path folder = tmp.resolve("ablation");
+        RunFixtures.run(folder, "BP", 42, 0.5, 0.4);
+        RunFixtures.run(folder, "DGL", 42, 0.7, 0.6);
+        RunFixtures.run(folder, "DGL+MLAAN", 42, 0.6, 0.45);
+
+        AtomicInteger shown = new AtomicInteger(-1);
+        robot.interact(() -> window.showAnalyses(folder).thenAccept(shown::set));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown.get() == 3);
+
+        TabPane tabs = robot.lookup("#lab-tabs").queryAs(TabPane.class);
+        assertEquals("Analyses", tabs.getSelectionModel().getSelectedItem().getText());
+        assertEquals(3, pane().context().runs.size());
     }
 
     @Test
