@@ -126,6 +126,17 @@ public final class AblationMatrices {
         return dgl >= infopro ? Method.DGL : Method.INFOPRO;
     }
 
+    /** Each method's most common epoch budget: the runs the matrix, and the report's figures, take. */
+    static Map<Method, Integer> usualBudgets(List<RunRecord> runs) {
+        Map<Method, Integer> out = new EnumMap<>(Method.class);
+        atUsualBudget(runs.stream().map(RunOutcome::of).toList()).forEach((m, list) -> {
+            if (!list.isEmpty()) {
+                out.put(m, list.get(0).plannedEpochs());
+            }
+        });
+        return out;
+    }
+
     /** Each method's runs at its most common budget (counted over runs that count, else over all). */
     private static Map<Method, List<RunOutcome>> atUsualBudget(List<RunOutcome> runs) {
         Map<Method, List<RunOutcome>> byMethod = new EnumMap<>(Method.class);

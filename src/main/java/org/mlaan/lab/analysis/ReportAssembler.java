@@ -30,8 +30,8 @@ import org.mlaan.lab.core.run.RunRecord;
  * note in the report instead of failing the report.
  *
  * <p>The checkpoint analyses run on one run per method, so that a sweep of many seeds costs one
- * analysis per method and its figures stay readable: the run with the reference's seed when there
- * is one, else the method's first run that counts ({@link RunOutcome#counts()}). Each run is
+ * analysis per method and its figures stay readable: among the method's runs at its usual epoch
+ * budget (those Table 4 takes), the run with the reference's seed when there is one, else the method's first run that counts ({@link RunOutcome#counts()}). Each run is
  * compared (Figure 6) with the reference BP run: the one given, else the BP run of the same seed,
  * else the first BP run.
  */
@@ -235,15 +235,19 @@ public final class ReportAssembler {
                 separability, similarity, o.memory(), generalisation, featureMaps, unit, notes);
     }
 
-    /** One run per method: the one with the reference's seed, else the method's first run that counts. */
+    /**
+     * One run per method, at the method's usual epoch budget (the runs Table 4 takes): the one with
+     * the reference's seed, else the method's first run that counts.
+     */
     static List<RunRecord> analysed(List<RunRecord> runs, RunRecord reference) {
         Map<Method, RunRecord> chosen = new LinkedHashMap<>();
+        Map<Method, Integer> budgets = AblationMatrices.usualBudgets(runs);
         Long seed = reference != null ? Long.valueOf(reference.config().seedOrDefault())
                 : runs.stream().filter(ReportAssembler::isBp).filter(r -> RunOutcome.of(r).counts()).findFirst()
                         .map(r -> r.config().seedOrDefault()).orElse(null);
         for (RunRecord r : runs) {
             RunOutcome out = RunOutcome.of(r);
-            if (!out.counts()) {
+            if (!out.counts() || out.plannedEpochs() != budgets.getOrDefault(out.method(), out.plannedEpochs())) {
                 continue;
             }
             RunRecord have = chosen.get(out.method());

@@ -150,4 +150,16 @@ class ReportAssemblerTest {
                 () -> ReportAssembler.runDirs(List.of(dir.resolve("empty"))));
         assertTrue(e.getMessage().contains("neither a run folder"), e.getMessage());
     }
+
+    @Test
+    void theFiguresTakeEachMethodsRunAtTheBudgetTable4TakesNotAShorterOneOfTheSameSeed() {
+        RunRecord bp = RunFixtures.completed("bp-s42", Method.BP, 42, 0.5, 0.4);
+        RunRecord shortRun = RunFixtures.completed("mlaan-3ep-s42", Method.DGL_MLAAN, 42, 0.8, 0.7, 0.75);
+        RunRecord full42 = RunFixtures.completed("mlaan-s42", Method.DGL_MLAAN, 42, 0.8, 0.7, 0.6, 0.5, 0.45, 0.4);
+        RunRecord full43 = RunFixtures.completed("mlaan-s43", Method.DGL_MLAAN, 43, 0.8, 0.7, 0.6, 0.5, 0.45, 0.41);
+
+        List<RunRecord> chosen = ReportAssembler.analysed(List.of(bp, shortRun, full42, full43), null);
+
+        assertEquals(List.of(bp, full42), chosen);
+    }
 }
