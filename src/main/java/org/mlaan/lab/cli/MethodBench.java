@@ -18,16 +18,11 @@ import org.mlaan.lab.engine.Benchmark;
 final class MethodBench {
     private MethodBench() {}
 
-    /** The config for one method: BP drops the split and the local section. */
-    static ExperimentConfig forMethod(ExperimentConfig base, Method m) {
-        return IsolatedBench.forMethod(base, m);
-    }
-
     static List<MethodFigures> inProcess(ExperimentConfig base, List<Method> methods, int steps, String device)
             throws ConfigException, IOException {
         List<MethodFigures> out = new ArrayList<>();
         for (Method m : methods) {
-            out.add(MethodFigures.of(Benchmark.run(forMethod(base, m), steps, device), false));
+            out.add(MethodFigures.of(Benchmark.run(IsolatedBench.forMethod(base, m), steps, device), false));
         }
         return out;
     }
