@@ -45,7 +45,7 @@ public final class Benchmark {
         DeviceChoice device;
         NetworkPlan plan;
         try {
-            device = DeviceChoice.resolve(c.deviceOrDefault());
+            device = DeviceChoice.resolve(c.deviceOrDefault()).requireExactKernels();
             plan = NetworkPlan.of(c.network().archOrDefault(), data.inputSize(), data.numClasses());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, List.of(e.getMessage()));

@@ -91,6 +91,19 @@ public final class DeviceChoice {
         return device;
     }
 
+    /**
+     * This choice, once the CPU's convolution kernels are known to be exact when it trains on the
+     * CPU ({@link ConvolutionKernelCheck}); a GPU trains on cuDNN's kernels instead.
+     *
+     * @throws IllegalStateException naming the wrong result and the fix when they are not
+     */
+    public DeviceChoice requireExactKernels() {
+        if (!device.isGpu()) {
+            ConvolutionKernelCheck.requireExact();
+        }
+        return this;
+    }
+
     /** The device in words, e.g. {@code cpu() (PyTorch 2.7.1, 2 cores)}. */
     public String description() {
         return description;

@@ -672,7 +672,7 @@ final class LocalStep implements TrainingStep {
         }
         NDArray loss = ce.mul((float) r.lambdaCls());
         if (decoder != null) {
-            NDArray bce = ReconstructionLoss.bce(decoder.forward(parameters, features, true), target);
+            NDArray bce = ReconstructionLoss.bceWithLogits(decoder.forward(parameters, features, true), target);
             loss = loss.add(bce.mul((float) r.lambdaRecon()));
         }
         return loss;

@@ -203,7 +203,7 @@ public final class TrainingRun implements AutoCloseable {
 
     private static DeviceChoice deviceFor(ExperimentConfig c) throws ConfigException {
         try {
-            return DeviceChoice.resolve(c.deviceOrDefault());
+            return DeviceChoice.resolve(c.deviceOrDefault()).requireExactKernels();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, List.of(e.getMessage()));
         }

@@ -20,8 +20,9 @@ import org.mlaan.lab.engine.ResNetLayers;
 /**
  * InfoPro's reconstruction decoder ({@code auxiliary_nets.py Decoder}, ALGORITHMS.md Part B §3):
  * bilinear upsampling of the features to the image size with {@code align_corners=True}, conv3x3
- * (C -> 12, with bias) + BN + ReLU, conv3x3 (12 -> 3, with bias), Sigmoid. Its output is compared
- * with the un-normalised image by {@link ReconstructionLoss}. Conv weights are He-normal (fan-out)
+ * (C -> 12, with bias) + BN + ReLU, conv3x3 (12 -> 3, with bias), Sigmoid. The block's forward
+ * stops before the sigmoid: {@link ReconstructionLoss#bceWithLogits} compares its logits with the
+ * un-normalised image, which stays finite where the sigmoid saturates; {@link #images} applies it. Conv weights are He-normal (fan-out)
  * as the reference init loop leaves them; biases keep PyTorch's default.
  */
 public final class InfoProDecoder extends AbstractBlock implements AuxComponent {
@@ -56,9 +57,14 @@ public final class InfoProDecoder extends AbstractBlock implements AuxComponent 
         initialize(manager, DataType.FLOAT32, new Shape(2, input.channels(), input.height(), input.width()));
     }
 
-    /** The decoded images (B, 3, H, W), every value in (0, 1), from features (B, C, h, w). */
+    /** The decoder's logits (B, 3, H, W), before the sigmoid, from features (B, C, h, w). */
     public NDArray forward(ParameterStore ps, NDArray features, boolean training) {
         return forward(ps, new NDList(features), training).singletonOrThrow();
+    }
+
+    /** The decoded images (B, 3, H, W), every value in [0, 1]: the sigmoid of {@link #forward}. */
+    public NDArray images(ParameterStore ps, NDArray features, boolean training) {
+        return Activation.sigmoid(forward(ps, features, training));
     }
 
     @Override
@@ -68,7 +74,7 @@ public final class InfoProDecoder extends AbstractBlock implements AuxComponent 
         x = conv1.forward(ps, new NDList(x), training).singletonOrThrow();
         x = Activation.relu(bn1.forward(ps, new NDList(x), training).singletonOrThrow());
         x = conv2.forward(ps, new NDList(x), training).singletonOrThrow();
-        return new NDList(Activation.sigmoid(x));
+        return new NDList(x);
     }
 
     @Override

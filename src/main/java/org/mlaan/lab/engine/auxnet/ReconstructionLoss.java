@@ -8,8 +8,13 @@ import org.mlaan.lab.data.Normalization;
 /**
  * InfoPro's reconstruction loss (ALGORITHMS.md Part B §3): binary cross-entropy between the
  * decoder's output and the un-normalised input image in [0, 1], as {@code nn.BCELoss()} computes
- * it (mean over every value, each log clamped at -100). Results are attached to the decoded
- * array's manager.
+ * it on {@code sigmoid(z)} (mean over every value, each log clamped at -100), but from the
+ * decoder's logits z. log p = -softplus(-z) and log(1 - p) = -softplus(z) are finite for every z,
+ * so a saturated sigmoid gives a finite loss and a finite gradient: computed from p, a p that
+ * rounds to exactly 0 or 1 makes the backward 0 / 0 = NaN (BCELoss avoids it inside its fused
+ * kernel, which DJL does not expose). Where p(1 - p) >= 1e-12 the gradient is BCELoss's; beyond,
+ * BCELoss's gradient vanishes and this one is p - t until a term reaches the clamp.
+ * Results are attached to the logits' manager.
  */
 public final class ReconstructionLoss {
     /** torch.nn.BCELoss clamps its log terms at -100 so that a 0 or 1 prediction stays finite. */
@@ -17,17 +22,22 @@ public final class ReconstructionLoss {
 
     private ReconstructionLoss() {}
 
-    // ALGORITHMS.md Part B §3: BCE against img * std + mean.
-    /** Mean of {@code -(t log p + (1 - t) log(1 - p))} over all values; shapes must match. */
-    public static NDArray bce(NDArray decoded, NDArray imagesIn01) {
-        if (!decoded.getShape().equals(imagesIn01.getShape())) {
-            throw new IllegalArgumentException("decoded " + decoded.getShape() + " and images "
+    // ALGORITHMS.md Part B §3: BCE(sigmoid(z), img * std + mean).
+    /** Mean of {@code -(t log sigmoid(z) + (1 - t) log(1 - sigmoid(z)))} over all values; shapes must match. */
+    public static NDArray bceWithLogits(NDArray logits, NDArray imagesIn01) {
+        if (!logits.getShape().equals(imagesIn01.getShape())) {
+            throw new IllegalArgumentException("decoded " + logits.getShape() + " and images "
                     + imagesIn01.getShape() + " differ in shape");
         }
-        NDArray logP = decoded.log().maximum(LOG_FLOOR);
-        NDArray logNotP = decoded.neg().add(1).log().maximum(LOG_FLOOR);
+        NDArray minusLogP = softplus(logits.neg()).minimum(-LOG_FLOOR);
+        NDArray minusLogNotP = softplus(logits).minimum(-LOG_FLOOR);
         NDArray notT = imagesIn01.neg().add(1);
-        return logP.mul(imagesIn01).add(logNotP.mul(notT)).mean().neg();
+        return minusLogP.mul(imagesIn01).add(minusLogNotP.mul(notT)).mean();
+    }
+
+    /** log(1 + e^u) as max(u, 0) + log(1 + e^-|u|): no overflow for any u. */
+    private static NDArray softplus(NDArray u) {
+        return u.maximum(0f).add(u.abs().neg().exp().add(1).log());
     }
 
     /**

@@ -72,7 +72,7 @@ class AuxMemoryTest {
                     try (GradientCollector collector = step.getEngine().newGradientCollector()) {
                         NDArray x = backbone.forward(ps, images, 0, end, true);
                         NDArray loss = crossEntropy(g.forward(ps, x, true), labels)
-                                .add(ReconstructionLoss.bce(decoder.forward(ps, x, true),
+                                .add(ReconstructionLoss.bceWithLogits(decoder.forward(ps, x, true),
                                         ReconstructionLoss.target(images, Normalization.CIFAR10)))
                                 .add(crossEntropy(h.forward(ps, leap.forward(ps, x, true), true), labels))
                                 .add(crossEntropy(dgl.forward(ps, man.forward(ps, x, true), true), labels))

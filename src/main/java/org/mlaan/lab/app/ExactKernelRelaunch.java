@@ -1,0 +1,80 @@
+package org.mlaan.lab.app;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.mlaan.lab.engine.ConvolutionKernelCheck;
+import org.mlaan.lab.engine.NativeLibraries;
+
+/**
+ * Restarts the lab with oneDNN capped at {@value ConvolutionKernelCheck#SAFE_ISA} when this CPU's
+ * convolution kernels compute wrong gradients ({@link ConvolutionKernelCheck}): oneDNN reads the
+ * cap from the environment only, and only before its first kernel, so the running JVM cannot
+ * change it for itself. The child inherits the terminal; its exit code becomes the lab's.
+ */
+final class ExactKernelRelaunch {
+    /** Commands that never load the engine: no check, no restart. */
+    private static final Set<String> WITHOUT_ENGINE = Set.of("plan", "data", "help", "-h", "--help", "-V", "--version");
+
+    private ExactKernelRelaunch() {}
+
+    /**
+     * Checks the kernels when {@code args} will train or evaluate and the cap is not set yet; on
+     * a wrong result restarts the lab with the cap and returns the child's exit code, else -1
+     * (go on here). On a first start, before the natives are unpacked, it does not check: the
+     * engine then refuses to train with a message that says what to do.
+     */
+    static int runIfNeeded(String[] args) {
+        if (!needsEngine(args) || System.getenv(ConvolutionKernelCheck.ISA_VARIABLE) != null
+                || NativeLibraries.forThisBuild().needsUnpacking()) {
+            return -1;
+        }
+        List<String> wrong = ConvolutionKernelCheck.problems();
+        if (wrong.isEmpty()) {
+            return -1;
+        }
+        System.err.println("note: libtorch's convolution kernels give wrong results on this CPU ("
+                + wrong.get(0) + "); restarting with " + ConvolutionKernelCheck.ISA_VARIABLE + "="
+                + ConvolutionKernelCheck.SAFE_ISA);
+        ProcessBuilder child = new ProcessBuilder(command(args)).inheritIO();
+        child.environment().put(ConvolutionKernelCheck.ISA_VARIABLE, ConvolutionKernelCheck.SAFE_ISA);
+        try {
+            return child.start().waitFor();
+        } catch (IOException e) {
+            System.err.println("error: could not restart the lab (" + e.getMessage() + "); start it with "
+                    + ConvolutionKernelCheck.ISA_VARIABLE + "=" + ConvolutionKernelCheck.SAFE_ISA);
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    static boolean needsEngine(String[] args) {
+        return args.length == 0 || !WITHOUT_ENGINE.contains(args[0]);
+    }
+
+    /** This JVM's own command: the app image's launcher, or java with its options, class path and main class. */
+    static List<String> command(String[] args) {
+        return command(System.getProperty("jpackage.app-path"), ProcessHandle.current().info().command().orElse("java"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"), args);
+    }
+
+    static List<String> command(String appLauncher, String java, List<String> jvmOptions, String classPath,
+            String[] args) {
+        List<String> cmd = new ArrayList<>();
+        if (appLauncher != null) {
+            cmd.add(appLauncher);
+        } else {
+            cmd.add(java);
+            cmd.addAll(jvmOptions);
+            cmd.add("-cp");
+            cmd.add(classPath);
+            cmd.add(LabMain.class.getName());
+        }
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+}

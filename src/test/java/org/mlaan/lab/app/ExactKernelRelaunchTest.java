@@ -1,0 +1,34 @@
+package org.mlaan.lab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExactKernelRelaunchTest {
+    @Test
+    void restartsThroughJavaWithTheSameOptionsClassPathAndArguments() {
+        assertEquals(List.of("/jdk/bin/java", "-Xmx4g", "-Dx=y", "-cp", "a.jar:b.jar", LabMain.class.getName(),
+                "train", "--config", "c.json"),
+                ExactKernelRelaunch.command(null, "/jdk/bin/java", List.of("-Xmx4g", "-Dx=y"), "a.jar:b.jar",
+                        new String[] {"train", "--config", "c.json"}));
+    }
+
+    @Test
+    void restartsAnAppImageThroughItsOwnLauncher() {
+        assertEquals(List.of("/opt/mlaan-lab/bin/mlaan-lab", "--presentation"),
+                ExactKernelRelaunch.command("/opt/mlaan-lab/bin/mlaan-lab", "/opt/mlaan-lab/lib/runtime/bin/java",
+                        List.of("-Xmx4g"), "x.jar", new String[] {"--presentation"}));
+    }
+
+    @Test
+    void checksOnlyWhereTheEngineWillRun() {
+        assertTrue(ExactKernelRelaunch.needsEngine(new String[0]), "the window trains");
+        assertTrue(ExactKernelRelaunch.needsEngine(new String[] {"train", "--config", "c.json"}));
+        assertTrue(ExactKernelRelaunch.needsEngine(new String[] {"report", "runs", "--out", "r.html"}));
+        assertFalse(ExactKernelRelaunch.needsEngine(new String[] {"plan", "--arch", "resnet32"}));
+        assertFalse(ExactKernelRelaunch.needsEngine(new String[] {"--help"}));
+    }
+}
