@@ -18,6 +18,9 @@ final class ExactKernelRelaunch {
     /** Commands that never load the engine: no check, no restart. */
     private static final Set<String> WITHOUT_ENGINE = Set.of("plan", "data", "help", "-h", "--help", "-V", "--version");
 
+    /** How long a stopped lab waits for its restarted child to write its checkpoint and status. */
+    private static final long CHILD_STOP_MINUTES = 5;
+
     private ExactKernelRelaunch() {}
 
     /**
@@ -41,7 +44,7 @@ final class ExactKernelRelaunch {
         ProcessBuilder child = new ProcessBuilder(command(args)).inheritIO();
         child.environment().put(ConvolutionKernelCheck.ISA_VARIABLE, ConvolutionKernelCheck.SAFE_ISA);
         try {
-            return child.start().waitFor();
+            return supervise(child, started -> { });
         } catch (IOException e) {
             System.err.println("error: could not restart the lab (" + e.getMessage() + "); start it with "
                     + ConvolutionKernelCheck.ISA_VARIABLE + "=" + ConvolutionKernelCheck.SAFE_ISA);
@@ -50,6 +53,34 @@ final class ExactKernelRelaunch {
             Thread.currentThread().interrupt();
             return 130;
         }
+    }
+
+    /**
+     * Starts {@code child} and waits for it. A SIGTERM or Ctrl-C to this process is passed on
+     * (a polite destroy, which the child's own shutdown hook turns into a cancel with a
+     * checkpoint), and this process waits for the child before it exits: otherwise the child
+     * would go on training, orphaned, after its parent was stopped.
+     */
+    static int supervise(ProcessBuilder child, java.util.function.Consumer<Process> started)
+            throws IOException, InterruptedException {
+        Process p = child.start();
+        Thread forward = new Thread(() -> {
+            p.destroy();
+            try {
+                p.waitFor(CHILD_STOP_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "mlaan-forward-stop");
+        Runtime.getRuntime().addShutdownHook(forward);
+        started.accept(p);
+        int code = p.waitFor();
+        try {
+            Runtime.getRuntime().removeShutdownHook(forward);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it has stopped the child already
+        }
+        return code;
     }
 
     static boolean needsEngine(String[] args) {

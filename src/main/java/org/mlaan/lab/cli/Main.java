@@ -74,6 +74,7 @@ public final class Main implements Runnable {
             return ex instanceof ConfigException
                     || ex instanceof IllegalArgumentException
                     || ex instanceof java.nio.file.NoSuchFileException
+                    || ex instanceof org.mlaan.lab.core.run.RunFolderException
                     || ex instanceof org.mlaan.lab.data.DatasetFormatException;
         }
     }

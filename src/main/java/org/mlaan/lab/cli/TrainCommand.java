@@ -52,6 +52,7 @@ final class TrainCommand implements Callable<Integer> {
         try (guard; TrainingRun run = source.resume != null
                 ? TrainingRun.resume(source.resume, options)
                 : TrainingRun.create(ConfigFiles.read(source.config), options)) {
+            // A Ctrl-C during start-up cancels the run here, before its first step.
             guard.onCancel(run::cancel);
             if (!run.deviceNotice().isEmpty()) {
                 console.println(run.deviceNotice());

@@ -28,7 +28,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.file.LinkOption;
+import java.util.TreeMap;
 import org.mlaan.lab.core.config.ConfigFiles;
+import org.mlaan.lab.core.io.FileDigest;
+import org.mlaan.lab.core.run.RunFolderException;
 
 /**
  * A checkpoint folder, {@code checkpoints/last/}: the backbone's parameters in DJL's format
@@ -66,17 +71,19 @@ public final class Checkpoint {
         Files.createDirectories(checkpointsDir);
         Path tmp = Files.createTempDirectory(checkpointsDir, TEMP_PREFIX);
         try {
-            writeForced(tmp.resolve(PARAMETERS), out -> {
+            Map<String, FileDigest> digests = new TreeMap<>();
+            digests.put(PARAMETERS, writeForced(tmp.resolve(PARAMETERS), out -> {
                 DataOutputStream data = new DataOutputStream(out);
                 backbone.saveParameters(data);
                 data.flush();
-            });
+            }));
             if (!aux.isEmpty()) {
-                writeForced(tmp.resolve(AUX), out -> saveNamed(aux, out));
+                digests.put(AUX, writeForced(tmp.resolve(AUX), out -> saveNamed(aux, out)));
             }
-            writeForced(tmp.resolve(OPTIMIZER), optimizer::save);
+            digests.put(OPTIMIZER, writeForced(tmp.resolve(OPTIMIZER), optimizer::save));
+            // state.json last, with the digests of the others: it marks a complete checkpoint.
             writeForced(tmp.resolve(STATE), out -> out.write(
-                    ConfigFiles.mapper().writeValueAsBytes(state)));
+                    ConfigFiles.mapper().writeValueAsBytes(state.withFiles(digests))));
             forceDirectory(tmp);
             Path last = checkpointsDir.resolve(LAST);
             Path old = null;
@@ -120,9 +127,53 @@ public final class Checkpoint {
         return aside.stream().max(Comparator.comparing(p -> p.getFileName().toString()));
     }
 
-    /** Reads a checkpoint's state.json. */
-    public static CheckpointState readState(Path checkpointDir) throws IOException {
-        return ConfigFiles.mapper().readValue(checkpointDir.resolve(STATE).toFile(), CheckpointState.class);
+    /** Reads a checkpoint's state.json, naming the file when it is missing or not what the lab writes. */
+    public static CheckpointState readState(Path checkpointDir) throws RunFolderException {
+        Path file = checkpointDir.resolve(STATE);
+        try {
+            return ConfigFiles.mapper().readValue(file.toFile(), CheckpointState.class);
+        } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            throw new RunFolderException(file + ": missing; a checkpoint is complete only with its " + STATE);
+        } catch (JsonProcessingException e) {
+            throw new RunFolderException(file + ": damaged or incomplete (" + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ")", e);
+        } catch (IOException e) {
+            throw new RunFolderException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Reads a checkpoint's state and checks every file it lists against the size and SHA-256
+     * recorded when it was written, naming the first file that is missing, truncated or changed.
+     * A checkpoint of a lab version before checksums ({@code files} absent) is read unchecked.
+     */
+    public static CheckpointState verify(Path checkpointDir) throws IOException {
+        CheckpointState state = readState(checkpointDir);
+        if (state.files() == null) {
+            return state;
+        }
+        Path stateFile = checkpointDir.resolve(STATE);
+        for (String required : List.of(PARAMETERS, OPTIMIZER)) {
+            if (!state.files().containsKey(required)) {
+                throw new RunFolderException(stateFile + ": damaged (lists no digest for " + required + ")");
+            }
+        }
+        for (Map.Entry<String, FileDigest> e : state.files().entrySet()) {
+            if (!List.of(PARAMETERS, OPTIMIZER, AUX).contains(e.getKey())) {
+                throw new RunFolderException(stateFile + ": damaged (lists an unknown file '" + e.getKey() + "')");
+            }
+            Path file = checkpointDir.resolve(e.getKey());
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new RunFolderException(file + ": missing; " + STATE + " lists it (" + e.getValue().bytes()
+                        + " bytes)");
+            }
+            String wrong = e.getValue().mismatch(file);
+            if (wrong != null) {
+                throw new RunFolderException(file + ": " + wrong + "; this checkpoint cannot be trusted (restore the"
+                        + " run folder from a copy, or start the run again)");
+            }
+        }
+        return state;
     }
 
     /**
@@ -145,9 +196,17 @@ public final class Checkpoint {
         if (!aux.isEmpty() || Files.exists(auxFile)) {
             loadNamed(auxFile, aux, manager);
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(checkpointDir.resolve(OPTIMIZER)))) {
+        Path optimizerFile = checkpointDir.resolve(OPTIMIZER);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(optimizerFile))) {
             optimizer.load(in);
+        } catch (IOException | RuntimeException e) {
+            throw new RunFolderException(optimizerFile + ": cannot be loaded as this run's optimiser state ("
+                    + describe(e) + ")", e);
         }
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Copies the parameters saved in {@code file} into {@code backbone}, which has the same plan. */
@@ -159,19 +218,19 @@ public final class Checkpoint {
             try {
                 saved.loadParameters(scratch, in);
             } catch (MalformedModelException | IOException | RuntimeException e) {
-                throw new IOException(file + ": not the parameters of " + backbone.plan() + " (" + e.getMessage() + ")",
-                        e);
+                throw new RunFolderException(file + ": not the parameters of " + backbone.plan() + " (" + describe(e)
+                        + ")", e);
             }
             Map<String, Parameter> from = saved.namedParameters();
             Map<String, Parameter> to = backbone.namedParameters();
             if (!from.keySet().equals(to.keySet())) {
-                throw new IOException(file + ": saved parameters do not match " + backbone.plan());
+                throw new RunFolderException(file + ": saved parameters do not match " + backbone.plan());
             }
             for (Map.Entry<String, Parameter> e : to.entrySet()) {
                 var source = from.get(e.getKey()).getArray();
                 var target = e.getValue().getArray();
                 if (!source.getShape().equals(target.getShape())) {
-                    throw new IOException(file + ": parameter " + e.getKey() + " is " + source.getShape()
+                    throw new RunFolderException(file + ": parameter " + e.getKey() + " is " + source.getShape()
                             + ", the network's is " + target.getShape());
                 }
                 target.set(new NDIndex("..."), source.toDevice(target.getDevice(), false));
@@ -192,26 +251,32 @@ public final class Checkpoint {
     /** Copies the named arrays saved in {@code file} into {@code to} in place; the name sets must be equal. */
     static void loadNamed(Path file, Map<String, Parameter> to, NDManager manager) throws IOException {
         if (!Files.exists(file)) {
-            throw new IOException(file + ": missing; the checkpoint holds no aux networks but the method has "
-                    + to.size() + " aux arrays");
+            throw new RunFolderException(file + ": missing; the checkpoint holds no aux networks but the config's"
+                    + " method has " + to.size() + " aux arrays (was the config changed to another method?)");
         }
         try (NDManager scratch = manager.newSubManager();
                 InputStream in = new BufferedInputStream(Files.newInputStream(file));
                 NoGrad noGrad = NoGrad.enter()) {
-            NDList list = NDList.decode(scratch, in);
+            NDList list;
+            try {
+                list = NDList.decode(scratch, in);
+            } catch (RuntimeException e) {
+                throw new RunFolderException(file + ": cannot be decoded (" + describe(e) + ")", e);
+            }
             Map<String, NDArray> from = new LinkedHashMap<>();
             for (NDArray a : list) {
                 from.put(a.getName(), a);
             }
             if (!from.keySet().equals(to.keySet())) {
-                throw new IOException(file + ": the saved aux arrays do not match this method's aux networks ("
-                        + from.size() + " saved, " + to.size() + " expected)");
+                throw new RunFolderException(file + ": the saved aux arrays do not match the config's aux networks ("
+                        + from.size() + " saved, " + to.size() + " expected; was the config changed to another"
+                        + " method or split?)");
             }
             for (Map.Entry<String, Parameter> e : to.entrySet()) {
                 NDArray source = from.get(e.getKey());
                 NDArray target = e.getValue().getArray();
                 if (!source.getShape().equals(target.getShape())) {
-                    throw new IOException(file + ": aux array " + e.getKey() + " is " + source.getShape()
+                    throw new RunFolderException(file + ": aux array " + e.getKey() + " is " + source.getShape()
                             + ", the network's is " + target.getShape());
                 }
                 target.set(new NDIndex("..."), source.toDevice(target.getDevice(), false));
@@ -224,12 +289,15 @@ public final class Checkpoint {
         void write(OutputStream out) throws IOException;
     }
 
-    private static void writeForced(Path file, Writer writer) throws IOException {
+    /** Writes {@code file}, forces it to disk and returns the digest of what was written. */
+    private static FileDigest writeForced(Path file, Writer writer) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel));
+            FileDigest.Counting counted = new FileDigest.Counting(Channels.newOutputStream(channel));
+            OutputStream out = new BufferedOutputStream(counted);
             writer.write(out);
             out.flush();
             channel.force(true);
+            return counted.digest();
         }
     }
 

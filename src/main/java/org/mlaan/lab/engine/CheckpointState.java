@@ -1,6 +1,10 @@
 package org.mlaan.lab.engine;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mlaan.lab.core.io.FileDigest;
 
 /**
  * The {@code state.json} of a checkpoint: where training continues and what it had measured.
@@ -23,11 +27,31 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param seed the run seed (checked on resume)
  * @param arch the network (checked on resume)
  * @param savedAt when it was written, ISO-8601 local time
+ * @param files size and SHA-256 of every other file of the checkpoint, by name ({@link
+ *     Checkpoint#verify}); null in checkpoints of lab versions before checksums
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckpointState(int epoch, int step, long globalStep, int epochs, double learningRate,
         Double bestTop1Error, Double lastTop1Error, Double lastTop5Error, double epochLossSum, long epochCorrect,
-        long epochSeen, double epochSeconds, long seed, String arch, String savedAt) {
+        long epochSeen, double epochSeconds, long seed, String arch, String savedAt, Map<String, FileDigest> files) {
+
+    public CheckpointState {
+        files = files == null ? null : Collections.unmodifiableMap(new TreeMap<>(files));
+    }
+
+    /** A state whose files are not yet written (the writer adds their digests). */
+    public CheckpointState(int epoch, int step, long globalStep, int epochs, double learningRate,
+            Double bestTop1Error, Double lastTop1Error, Double lastTop5Error, double epochLossSum, long epochCorrect,
+            long epochSeen, double epochSeconds, long seed, String arch, String savedAt) {
+        this(epoch, step, globalStep, epochs, learningRate, bestTop1Error, lastTop1Error, lastTop5Error, epochLossSum,
+                epochCorrect, epochSeen, epochSeconds, seed, arch, savedAt, null);
+    }
+
+    /** This state with the digests of the checkpoint's files. */
+    CheckpointState withFiles(Map<String, FileDigest> digests) {
+        return new CheckpointState(epoch, step, globalStep, epochs, learningRate, bestTop1Error, lastTop1Error,
+                lastTop5Error, epochLossSum, epochCorrect, epochSeen, epochSeconds, seed, arch, savedAt, digests);
+    }
 
     /** The state of a run that has not taken a step. */
     static CheckpointState start(int epochs, double learningRate, long seed, String arch) {

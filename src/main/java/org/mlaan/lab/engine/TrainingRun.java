@@ -24,6 +24,7 @@ import org.mlaan.lab.core.run.EpochMetrics;
 import org.mlaan.lab.core.run.FeatureMaps;
 import org.mlaan.lab.core.run.RunFinished;
 import org.mlaan.lab.core.run.RunFolder;
+import org.mlaan.lab.core.run.RunFolderException;
 import org.mlaan.lab.core.run.RunListener;
 import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.core.run.RunStatus;
@@ -125,15 +126,20 @@ public final class TrainingRun implements AutoCloseable {
         NetworkPlan plan = planFor(effective, data);
         LocalPlan localPlan = LocalPlanner.resolve(effective, plan);
         DeviceChoice device = deviceFor(effective);
-        RunFolder folder = null;
-        if (options.writesFolder()) {
-            LocalDateTime now = LocalDateTime.now();
-            folder = RunFolder.create(options.outDir(), effective.nameOrDefault(), now);
+        if (!options.writesFolder()) {
+            return new TrainingRun(effective, data, plan, localPlan, device, null);
+        }
+        LocalDateTime now = LocalDateTime.now();
+        RunFolder folder = RunFolder.create(options.outDir(), effective.nameOrDefault(), now);
+        try {
             folder.writeConfig(effective);
             folder.writeProvenance(RunProvenance.capture(effective.seedOrDefault(), device.description(),
                     options.commandLine(), now, null), RunFolder.PROVENANCE);
+            return new TrainingRun(effective, data, plan, localPlan, device, folder);
+        } catch (IOException | RuntimeException e) {
+            folder.close();
+            throw e;
         }
-        return new TrainingRun(effective, data, plan, localPlan, device, folder);
     }
 
     /**
@@ -141,20 +147,37 @@ public final class TrainingRun implements AutoCloseable {
      * (the options may override the device and extend the epochs); the data is reopened from it.
      */
     public static TrainingRun resume(Path runDir, RunOptions options) throws ConfigException, IOException {
-        ExperimentConfig saved = RunFolder.open(runDir).readConfig();
+        ExperimentConfig saved = RunFolder.open(runDir).readConfig(); // only for the data set: resume locks
         ExperimentConfig effective = effective(saved, options);
         return resume(runDir, options, DataSets.open(effective.dataset()));
     }
 
-    /** Continues the run in {@code runDir} on data the caller has already loaded. */
+    /**
+     * Continues the run in {@code runDir} on data the caller has already loaded. The folder is
+     * locked first (a second writer is refused), must hold no links, and its checkpoint must
+     * match the checksums it was written with.
+     */
     public static TrainingRun resume(Path runDir, RunOptions options, LoadedData data)
             throws ConfigException, IOException {
-        RunFolder folder = RunFolder.open(runDir);
-        ExperimentConfig effective = effective(folder.readConfig(), options);
-        Path checkpoint = Checkpoint.find(folder.checkpointsDir()).orElseThrow(() -> new IOException(
+        RunFolder folder = RunFolder.openForWriting(runDir);
+        try {
+            return resume(folder, options, data);
+        } catch (IOException | RuntimeException e) {
+            folder.close();
+            throw e;
+        }
+    }
+
+    private static TrainingRun resume(RunFolder folder, RunOptions options, LoadedData data)
+            throws ConfigException, IOException {
+        Path runDir = folder.dir();
+        ExperimentConfig saved = folder.readConfig();
+        ExperimentConfig effective = effective(saved, options);
+        Path checkpoint = Checkpoint.find(folder.checkpointsDir()).orElseThrow(() -> new RunFolderException(
                 runDir + ": no checkpoint to resume from (checkpoints are written at the end of each epoch"
                         + " and on cancel)"));
-        CheckpointState state = Checkpoint.readState(checkpoint);
+        CheckpointState state = Checkpoint.verify(checkpoint);
+        refuseShortening(runDir, saved, options, state);
         NetworkPlan plan = planFor(effective, data);
         LocalPlan localPlan = LocalPlanner.resolve(effective, plan);
         if (state.seed() != effective.seedOrDefault() || !state.arch().equals(plan.arch().id())) {
@@ -167,17 +190,33 @@ public final class TrainingRun implements AutoCloseable {
         TrainingRun run = new TrainingRun(effective, data, plan, localPlan, device, folder);
         try {
             Checkpoint.load(checkpoint, run.backbone, run.auxArrays(), run.optimizer, run.root);
+            run.position = state;
+            LocalDateTime now = LocalDateTime.now();
+            folder.writeConfig(effective);
+            folder.writeProvenance(RunProvenance.capture(effective.seedOrDefault(), device.description(),
+                    options.commandLine(), now, state.position()),
+                    "provenance-resumed-" + STAMP.format(now) + ".json");
         } catch (IOException | RuntimeException e) {
             run.close();
             throw e;
         }
-        run.position = state;
-        LocalDateTime now = LocalDateTime.now();
-        folder.writeConfig(effective);
-        folder.writeProvenance(RunProvenance.capture(effective.seedOrDefault(), device.description(),
-                options.commandLine(), now, state.position()),
-                "provenance-resumed-" + STAMP.format(now) + ".json");
         return run;
+    }
+
+    /**
+     * A resume may keep or extend a run's epochs, never cut them: the config would then claim a
+     * shorter run (and schedule) than the one whose epochs are on disk.
+     */
+    private static void refuseShortening(Path runDir, ExperimentConfig saved, RunOptions options,
+            CheckpointState state) {
+        Integer asked = options.epochs();
+        int planned = saved.training().epochsOrDefault();
+        if (asked != null && asked < planned) {
+            throw new IllegalArgumentException("--epochs " + asked + ": " + runDir + " was started for " + planned
+                    + " epochs and has done " + state.epoch() + "; a resume can keep or extend a run's epochs,"
+                    + " not shorten them (its config would no longer say what ran). Start a new run for a shorter"
+                    + " budget.");
+        }
     }
 
     /** The config with the options' overrides applied, validated (the split and roles are checked by {@link LocalPlanner}). */
@@ -270,6 +309,7 @@ public final class TrainingRun implements AutoCloseable {
             folder.cutMetricsBackTo(from.globalStep(), from.epoch());
             Checkpoint.cleanTemporaries(folder.checkpointsDir());
             writeStatus(RunStatus.RUNNING, "", p);
+            folder.startHeartbeat();
         }
         listener.onStarted(new RunStarted(folder == null ? null : folder.dir().toString(), device.description(),
                 from.epoch(), epochs, steps, trainSize, data.test().size()));
@@ -380,15 +420,46 @@ public final class TrainingRun implements AutoCloseable {
                 "cancelled at epoch " + epoch + ", step " + step, startNanos);
     }
 
+    /**
+     * Ends a run that threw: the message goes to status.json and the listener, the stack trace to
+     * the run's log (not the user's terminal). When even the status cannot be written (a full or
+     * vanished disk) it says so on stderr, since the folder would otherwise go on saying running.
+     */
     private RunFinished fail(RunListener listener, Progress p, long startNanos, Throwable e) {
         failure = e;
-        LOG.error("training failed", e);
         String message = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (folder == null) {
+            LOG.warn("training failed: {}", message);
+            LOG.debug("training failed", e);
+        } else {
+            recordTrace(e);
+            Optional<IOException> unwritten = folder.writeStatusHard(status(RunStatus.FAILED, message, p));
+            unwritten.ifPresent(w -> System.err.println("error: the run in " + folder.dir() + " failed (" + message
+                    + ") and its " + RunFolder.STATUS + " could not be written either (" + w.getMessage()
+                    + "); it may still say 'running', which readers show as stopped once this process is gone"));
+            try {
+                folder.close();
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+        }
+        RunFinished f = finished(p, RunFinished.Status.FAILED, message, startNanos);
         try {
-            return finish(listener, p, RunFinished.Status.FAILED, message, startNanos);
-        } catch (IOException | RuntimeException second) {
-            e.addSuppressed(second);
-            return finished(p, RunFinished.Status.FAILED, message, startNanos);
+            listener.onFinished(f);
+        } catch (RuntimeException listenerFailure) {
+            e.addSuppressed(listenerFailure);
+        }
+        return f;
+    }
+
+    /** Appends the failure with its stack trace to the run's log; the log is a convenience, so its own failure is only logged. */
+    private void recordTrace(Throwable e) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        try {
+            folder.appendLog(LocalDateTime.now() + " training failed" + System.lineSeparator() + trace);
+        } catch (IOException | RuntimeException logFailure) {
+            LOG.debug("could not append to {}", RunFolder.LOG, logFailure);
         }
     }
 
@@ -408,9 +479,13 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     private void writeStatus(String state, String message, Progress p) throws IOException {
-        folder.writeStatus(new RunStatus(state, message, p.epochsDone, config.training().epochsOrDefault(),
+        folder.writeStatus(status(state, message, p));
+    }
+
+    private RunStatus status(String state, String message, Progress p) {
+        return new RunStatus(state, message, p.epochsDone, config.training().epochsOrDefault(),
                 RunStatus.orNull(p.lastTop1), RunStatus.orNull(p.best), RunStatus.orNull(p.lastTop5),
-                LocalDateTime.now().toString()));
+                LocalDateTime.now().toString());
     }
 
     private double scheduleRate(int epoch) {

@@ -31,4 +31,24 @@ class ExactKernelRelaunchTest {
         assertFalse(ExactKernelRelaunch.needsEngine(new String[] {"plan", "--arch", "resnet32"}));
         assertFalse(ExactKernelRelaunch.needsEngine(new String[] {"--help"}));
     }
+
+    @Test
+    void stoppingTheRestartedLabsParentStopsTheChildToo() throws Exception {
+        Process parent = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), SupervisedSleep.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        long childPid;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            childPid = Long.parseLong(out.readLine().trim());
+            assertTrue(ProcessHandle.of(childPid).map(ProcessHandle::isAlive).orElse(false), "the child runs");
+            parent.destroy(); // SIGTERM to the parent, as a scheduler or Ctrl-C sends it
+            assertTrue(parent.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the parent ends");
+        } finally {
+            parent.destroyForcibly();
+        }
+        // The parent waited for its child: by the time it is gone, so is the child.
+        assertFalse(ProcessHandle.of(childPid).map(ProcessHandle::isAlive).orElse(false),
+                "the child was stopped with its parent, not left training");
+    }
 }

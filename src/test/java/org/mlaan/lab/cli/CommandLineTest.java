@@ -178,7 +178,7 @@ class CommandLineTest {
         Files.writeString(cfg, """
                 {"name": "long", "network": {"arch": "resnet20"},
                  "dataset": {"kind": "builtin", "trainSize": 400, "testSize": 16},
-                 "training": {"epochs": 50, "batchSize": 8}, "device": "cpu"}
+                 "training": {"epochs": 3, "batchSize": 8}, "device": "cpu"}
                 """);
         Path runs = dir.resolve("runs");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -207,7 +207,25 @@ class CommandLineTest {
         String status = Files.readString(run.resolve("status.json"));
         assertTrue(status.contains("\"cancelled\"") || status.contains("CANCELLED"), status);
         assertTrue(Files.exists(run.resolve("checkpoints/last/state.json")), "checkpoint kept");
-        Result resumed = run("train", "--resume", run.toString(), "--epochs", "1");
+        Result shortened = run("train", "--resume", run.toString(), "--epochs", "1");
+        assertEquals(Main.BAD_INPUT, shortened.code(), shortened.err() + shortened.out());
+        assertTrue(shortened.err().startsWith("error: --epochs 1: " + run + " was started for 3 epochs"),
+                shortened.err());
+        Result resumed = run("train", "--resume", run.toString());
         assertEquals(0, resumed.code(), resumed.err() + resumed.out());
+        assertTrue(resumed.out().contains("completed after 3 epoch(s)"), resumed.out());
+    }
+
+    @Test
+    void resumingWhatIsNotAResumableRunIsBadInputNamingTheFolder(@TempDir Path dir) throws Exception {
+        Result notARun = run("train", "--resume", dir.toString());
+        assertEquals(Main.BAD_INPUT, notARun.code(), notARun.err());
+        assertEquals("error: " + dir + ": not a run folder (no config.json)", notARun.err().strip());
+        Path cfg = dir.resolve("config.json");
+        Files.writeString(cfg, "{\"training\": {\"epochs\": 1}, \"dataset\": {\"kind\": \"builtin\", \"trainSize\": 16,"
+                + " \"testSize\": 8}, \"device\": \"cpu\"}");
+        Result noCheckpoint = run("train", "--resume", dir.toString());
+        assertEquals(Main.BAD_INPUT, noCheckpoint.code(), noCheckpoint.err());
+        assertTrue(noCheckpoint.err().startsWith("error: " + dir + ": no checkpoint to resume from"), noCheckpoint.err());
     }
 }

@@ -6,7 +6,14 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.mlaan.lab.core.config.ConfigException;
@@ -20,7 +27,10 @@ import org.mlaan.lab.core.io.AtomicFiles;
  * <pre>
  *   config.json          the config as it ran (overrides applied)
  *   provenance.json      seed, versions, device, git commit (provenance-resumed-*.json per resume)
- *   status.json          running | completed | cancelled | failed, epochs done, errors
+ *   status.json          running | completed | cancelled | failed, epochs done, errors, the writing
+ *                        process and its heartbeat ({@link RunLiveness})
+ *   .lock                held (an OS lock) by the process writing the folder ({@link RunLock})
+ *   run.log              what went wrong, with the stack trace, for a failed run
  *   metrics-steps.csv    epoch,step,global_step,loss,accuracy,lr,images_per_s
  *   metrics-epochs.csv   epoch,train_loss,train_acc,test_top1_err,test_top5_err,best_top1_err,lr,seconds
  *   checkpoints/last/    the last checkpoint (written by the engine, atomically)
@@ -33,6 +43,7 @@ public final class RunFolder implements Closeable {
     public static final String STEPS_CSV = "metrics-steps.csv";
     public static final String EPOCHS_CSV = "metrics-epochs.csv";
     public static final String CHECKPOINTS = "checkpoints";
+    public static final String LOG = "run.log";
     public static final String STEPS_HEADER = "epoch,step,global_step,loss,accuracy,lr,images_per_s";
     public static final String EPOCHS_HEADER =
             "epoch,train_loss,train_acc,test_top1_err,test_top5_err,best_top1_err,lr,seconds";
@@ -41,39 +52,78 @@ public final class RunFolder implements Closeable {
     private final Path dir;
     private final CsvLog steps;
     private final CsvLog epochs;
+    private final RunLock lock;
+    private final RunProcess writer = RunProcess.current();
+    private RunStatus lastStatus;
+    private ScheduledExecutorService heartbeat;
 
-    private RunFolder(Path dir) {
+    private RunFolder(Path dir, RunLock lock) {
         this.dir = dir;
+        this.lock = lock;
         this.steps = new CsvLog(dir.resolve(STEPS_CSV), STEPS_HEADER);
         this.epochs = new CsvLog(dir.resolve(EPOCHS_CSV), EPOCHS_HEADER);
     }
 
     /**
      * Creates {@code <parent>/<name>-<yyyyMMdd-HHmmss>}, or with {@code -2}, {@code -3}, ... when
-     * that exists already.
+     * that exists already, and holds its {@link RunLock} until {@link #close}.
      */
     public static RunFolder create(Path parent, String name, LocalDateTime time) throws IOException {
+        if (Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new RunFolderException(parent + ": is a file, expected a folder to make run folders in");
+        }
         Files.createDirectories(parent);
         String base = name + "-" + STAMP.format(time);
         for (int n = 1; ; n++) {
             Path candidate = parent.resolve(n == 1 ? base : base + "-" + n);
             try {
                 Files.createDirectory(candidate);
-                Files.createDirectories(candidate.resolve(CHECKPOINTS));
-                return new RunFolder(candidate);
             } catch (FileAlreadyExistsException e) {
-                // taken: try the next suffix
+                continue; // taken: try the next suffix
             }
+            RunLock lock = RunLock.acquire(candidate);
+            try {
+                Files.createDirectories(candidate.resolve(CHECKPOINTS));
+            } catch (IOException e) {
+                lock.close();
+                throw e;
+            }
+            return new RunFolder(candidate, lock);
         }
     }
 
-    /** An existing run folder. */
+    /** An existing run folder, to read: no lock is taken, nothing is written. */
     public static RunFolder open(Path dir) throws IOException {
-        if (!Files.isRegularFile(dir.resolve(CONFIG))) {
-            throw new IOException(dir + ": not a run folder (no " + CONFIG + ")");
+        requireRunFolder(dir);
+        return new RunFolder(dir, null);
+    }
+
+    /**
+     * An existing run folder, to go on writing it: refused when another process holds it
+     * ({@link RunLock}) or when it holds symbolic links (a resume would write and delete in the
+     * links' targets); holds the lock until {@link #close}.
+     */
+    public static RunFolder openForWriting(Path dir) throws IOException {
+        requireRunFolder(dir);
+        RunFolderLinks.refuseLinksIn(dir);
+        RunLock lock = RunLock.acquire(dir);
+        try {
+            Files.createDirectories(dir.resolve(CHECKPOINTS));
+        } catch (IOException e) {
+            lock.close();
+            throw e;
         }
-        Files.createDirectories(dir.resolve(CHECKPOINTS));
-        return new RunFolder(dir);
+        return new RunFolder(dir, lock);
+    }
+
+    private static void requireRunFolder(Path dir) throws RunFolderException {
+        if (!Files.isDirectory(dir)) {
+            throw new RunFolderException(dir + ": not a run folder (" + (Files.exists(dir) ? "a file" : "no such folder")
+                    + ")");
+        }
+        if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+            throw new RunFolderException(dir + ": not a run folder (no " + CONFIG + ")");
+        }
     }
 
     public Path dir() {
@@ -97,8 +147,62 @@ public final class RunFolder implements Closeable {
         AtomicFiles.writeString(dir.resolve(file), json(provenance));
     }
 
-    public void writeStatus(RunStatus status) throws IOException {
-        AtomicFiles.writeString(dir.resolve(STATUS), json(status));
+    /**
+     * Writes status.json atomically, stamped with this process and a fresh heartbeat (the last
+     * status is kept for {@link #startHeartbeat}).
+     */
+    public synchronized void writeStatus(RunStatus status) throws IOException {
+        RunStatus stamped = status.stamped(writer, Instant.now());
+        lastStatus = stamped;
+        AtomicFiles.writeString(dir.resolve(STATUS), json(stamped));
+    }
+
+    /**
+     * Writes status.json however it can, for a run that is failing: atomically, else in place
+     * (a full disk has no room for the temporary copy, but rewriting the small file in place
+     * reuses its blocks). Returns the error when both fail, empty when the status is on disk.
+     */
+    public synchronized Optional<IOException> writeStatusHard(RunStatus status) {
+        return StatusWrites.hard(() -> writeStatus(status), () -> {
+            RunStatus stamped = status.stamped(writer, Instant.now());
+            lastStatus = stamped;
+            Files.writeString(dir.resolve(STATUS), json(stamped), StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        });
+    }
+
+    /**
+     * Rewrites the last status every {@link RunLiveness#HEARTBEAT} with a new heartbeat, on a
+     * daemon thread, until {@link #close}: readers on other hosts tell a live run by it.
+     */
+    public synchronized void startHeartbeat() {
+        if (heartbeat != null) {
+            return;
+        }
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mlaan-heartbeat-" + dir.getFileName());
+            t.setDaemon(true);
+            return t;
+        });
+        long every = RunLiveness.HEARTBEAT.toMillis();
+        heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void beat() {
+        if (lastStatus == null || !RunStatus.RUNNING.equals(lastStatus.state())) {
+            return;
+        }
+        try {
+            writeStatus(lastStatus);
+        } catch (IOException e) {
+            // The next beat or status write tries again; a run that cannot write fails on its own writes.
+        }
+    }
+
+    /** Appends {@code text} to the run's {@value #LOG} (failures with their stack traces). */
+    public void appendLog(String text) throws IOException {
+        Files.writeString(dir.resolve(LOG), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     public RunStatus readStatus() throws IOException {
@@ -137,9 +241,22 @@ public final class RunFolder implements Closeable {
         }
     }
 
+    /** Stops the heartbeat, closes the metrics files and releases the lock. */
     @Override
     public void close() throws IOException {
-        steps.close();
-        epochs.close();
+        synchronized (this) {
+            if (heartbeat != null) {
+                heartbeat.shutdownNow();
+                heartbeat = null;
+            }
+        }
+        try {
+            steps.close();
+            epochs.close();
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
     }
 }

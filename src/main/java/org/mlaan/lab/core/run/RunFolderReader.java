@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlaan.lab.core.config.ConfigException;
@@ -24,13 +25,13 @@ public final class RunFolderReader {
     /** The config, status and metrics of the run folder {@code dir}. */
     public static RunRecord read(Path dir) throws IOException {
         if (!Files.isRegularFile(dir.resolve(RunFolder.CONFIG))) {
-            throw new IOException(dir + ": not a run folder (no " + RunFolder.CONFIG + ")");
+            throw new RunFolderException(dir + ": not a run folder (no " + RunFolder.CONFIG + ")");
         }
         ExperimentConfig config;
         try {
             config = ConfigFiles.read(dir.resolve(RunFolder.CONFIG));
         } catch (ConfigException e) {
-            throw new IOException(e.getMessage(), e);
+            throw new RunFolderException(e.getMessage(), e);
         }
         RunStatus status = null;
         Path statusFile = dir.resolve(RunFolder.STATUS);
@@ -38,10 +39,13 @@ public final class RunFolderReader {
             try {
                 status = ConfigFiles.mapper().readValue(statusFile.toFile(), RunStatus.class);
             } catch (IOException e) {
-                throw new IOException(statusFile + ": cannot be read: " + e.getMessage(), e);
+                throw new RunFolderException(statusFile + ": cannot be read: " + e.getMessage(), e);
             }
         }
-        return new RunRecord(dir, config, status, steps(dir.resolve(RunFolder.STEPS_CSV)),
+        List<StepMetrics> steps = steps(dir.resolve(RunFolder.STEPS_CSV));
+        // A folder left saying "running" by a process that is gone reads as stopped (RunLiveness).
+        long stepsDone = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).globalStep() + 1;
+        return new RunRecord(dir, config, RunLiveness.seen(status, stepsDone, Instant.now()), steps,
                 epochs(dir.resolve(RunFolder.EPOCHS_CSV)));
     }
 

@@ -28,7 +28,7 @@ public final class TrainingThread {
 
     /**
      * Queues {@code task} (create a {@code TrainingRun}, run it, close it) behind any run already
-     * there. A task should report its own failures; anything it throws is printed and dropped.
+     * there. A task should report its own failures; anything it throws is named on stderr and dropped.
      */
     public static Future<?> submit(Runnable task) {
         QUEUED.incrementAndGet();
@@ -36,8 +36,12 @@ public final class TrainingThread {
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
-                System.err.println("training thread: " + e);
-                e.printStackTrace();
+                // A bug of the lab's, not the user's: one line on the terminal, the trace on request.
+                System.err.println("training thread: " + e + (Boolean.getBoolean("mlaan.debug") ? ""
+                        : " (start with -Dmlaan.debug=true for the stack trace)"));
+                if (Boolean.getBoolean("mlaan.debug")) {
+                    e.printStackTrace();
+                }
             } finally {
                 QUEUED.decrementAndGet();
             }
