@@ -10,15 +10,20 @@ import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.plan.Unit;
+import org.mlaan.lab.engine.ParameterCounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code plan}: the unit table of a network with shapes, parameters, multiply-adds and memory. */
+/**
+ * {@code plan}: the unit table of a network with shapes, parameters, multiply-adds and memory; with
+ * {@code --method}, also what every module of that method trains, part by part.
+ */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Print a network's units (stem, blocks s.b, head) with output shape, parameters,"
-                + " multiply-adds and activation memory per sample, and the totals.")
+                + " multiply-adds and activation memory per sample, and the totals. With --method and --split,"
+                + " also each module's trainable and EMA weights: backbone part, heads, leap stack and its twin.")
 final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,6 +37,12 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--classes", description = "classes of the classifier (default: 10 for CIFAR nets, 1000 for ImageNet nets)")
     Integer classes;
 
+    @Option(names = "--method", description = "a local method (DGL+MLAAN, DGL, InfoPro, MAN, ...): count what each module trains")
+    String method;
+
+    @Option(names = "--split", description = "with --method: a preset (resnet32-k16, ...) or the unit names to cut after, comma-separated (stem,1.4,2.4)")
+    String split;
+
     @Option(names = "--json", description = "print the result as JSON")
     boolean json;
 
@@ -41,10 +52,20 @@ final class PlanCommand implements Callable<Integer> {
         NetworkPlan plan = NetworkPlan.of(a, input == null ? a.naturalInputSize() : input,
                 classes == null ? a.naturalClasses() : classes);
         PrintWriter out = spec.commandLine().getOut();
+        ParameterCounts counts = method == null ? null : ModuleParameters.count(plan, method, split);
         if (json) {
-            out.println(ConfigFiles.mapper().writeValueAsString(asJson(plan)));
+            Map<String, Object> root = asJson(plan);
+            if (counts != null) {
+                root.put("method", method);
+                root.put("moduleParameters", ModuleParameters.asJson(counts));
+            }
+            out.println(ConfigFiles.mapper().writeValueAsString(root));
         } else {
             printTable(plan, out);
+            if (counts != null) {
+                out.println();
+                ModuleParameters.print(counts, method, out);
+            }
         }
         return 0;
     }

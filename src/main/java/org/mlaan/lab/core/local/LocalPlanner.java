@@ -153,7 +153,7 @@ public final class LocalPlanner {
             HeadKind ind = o != null && o.independentHead() != null
                     ? parse(problems, at + ".independentHead", o.independentHead(), independent,
                             () -> HeadKind.parse(o.independentHead()))
-                    : independent;
+                    : quietBeforeWindow(d, independent, i, o != null && o.window() != null ? o.window() : window);
             HeadKind casc = o != null && o.cascadeHead() != null
                     ? parse(problems, at + ".cascadeHead", o.cascadeHead(), cascadeHead,
                             () -> HeadKind.parse(o.cascadeHead()))
@@ -212,6 +212,15 @@ public final class LocalPlanner {
     }
 
     /** Whether a later module's cascaded window spans module {@code r} (so a loss reaches it). */
+    /**
+     * The MLM code computes no loss for a module before its first full window (resnetMLAAN.py: none
+     * at i = 0; the w = 3 files: none at i = 0, 1), so there the method's independent head is off
+     * too (Part B §4); a per-module {@code independentHead} override turns it back on.
+     */
+    private static HeadKind quietBeforeWindow(MethodDefaults d, HeadKind independent, int module, int window) {
+        return d.quietBeforeFullWindow() && window >= 2 && module < window - 1 ? HeadKind.NONE : independent;
+    }
+
     private static boolean hasLaterCascadeOver(List<ModuleRoles> modules, ModuleRoles r) {
         for (ModuleRoles later : modules) {
             boolean lastWithY = later.index() == modules.size() - 1 && later.window() >= 2;

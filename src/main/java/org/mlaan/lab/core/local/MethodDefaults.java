@@ -17,6 +17,8 @@ import org.mlaan.lab.core.plan.Arch;
  * @param copyInit how copies start
  * @param lambdaRatio what InfoPro's weights interpolate over
  * @param lambdas InfoPro's [ixx_1, ixy_1, ixx_2, ixy_2]
+ * @param quietBeforeFullWindow whether modules before the first full cascaded window (i < w - 1)
+ *     carry no independent loss either, as the MLM code computes no loss there (Part B §4)
  */
 public record MethodDefaults(
         HeadKind independentHead,
@@ -28,7 +30,8 @@ public record MethodDefaults(
         MomentumAuxKind momentumAux,
         CopyInit copyInit,
         LambdaRatio lambdaRatio,
-        double[] lambdas) {
+        double[] lambdas,
+        boolean quietBeforeFullWindow) {
 
     /** The MLAAN code's constructor defaults (Part B §4). */
     public static final double CASCADE_WX = 0.001;
@@ -47,13 +50,14 @@ public record MethodDefaults(
                 return simple(HeadKind.DGL);
             case INFOPRO:
                 return new MethodDefaults(HeadKind.INFOPRO_1C2F, 1, 0, HeadKind.NONE, 0, false, MomentumAuxKind.NONE,
-                        CopyInit.COPY, LambdaRatio.MODULE, INFOPRO_LAMBDAS);
+                        CopyInit.COPY, LambdaRatio.MODULE, INFOPRO_LAMBDAS, false);
+            // resnetMLAAN.py: g_i and h_i are both the GAP + linear probe (Part A.2 correction, Part B §4).
             case DGL_MLM:
-                return cascade(HeadKind.DGL, w, HeadKind.PROBE, false, LambdaRatio.MODULE);
+                return cascade(HeadKind.PROBE, w, HeadKind.PROBE, false, LambdaRatio.MODULE);
             case DGL_LAM:
-                return cascade(HeadKind.DGL, 1, HeadKind.PROBE, true, LambdaRatio.MODULE);
+                return cascade(HeadKind.PROBE, 1, HeadKind.PROBE, true, LambdaRatio.MODULE);
             case DGL_MLAAN:
-                return cascade(HeadKind.DGL, w, HeadKind.PROBE, true, LambdaRatio.MODULE);
+                return cascade(HeadKind.PROBE, w, HeadKind.PROBE, true, LambdaRatio.MODULE);
             case INFOPRO_MLAAN:
                 // resnetInfoProbin.py: InfoPro heads on both paths, lambda ratio over the stage (Part B §4).
                 return cascade(HeadKind.INFOPRO_1C2F, w, HeadKind.INFOPRO_1C2F, true, LambdaRatio.STAGE);
@@ -62,7 +66,7 @@ public record MethodDefaults(
                 // MC/train.py: 2c2f head with decoder, ratio over the stage, copies re-initialised (Part B §6).
                 return new MethodDefaults(HeadKind.INFOPRO_2C2F, 1, 0, HeadKind.NONE, 0, false,
                         method == Method.MAN ? MomentumAuxKind.MAN : MomentumAuxKind.MAN_PLUS_PLUS, CopyInit.REINIT,
-                        LambdaRatio.STAGE, MAN_LAMBDAS);
+                        LambdaRatio.STAGE, MAN_LAMBDAS, false);
             case AUGLOCAL:
                 return simple(HeadKind.AUGLOCAL);
             default:
@@ -72,12 +76,12 @@ public record MethodDefaults(
 
     private static MethodDefaults simple(HeadKind head) {
         return new MethodDefaults(head, 1, 0, HeadKind.NONE, 0, false, MomentumAuxKind.NONE, CopyInit.COPY,
-                LambdaRatio.MODULE, INFOPRO_LAMBDAS);
+                LambdaRatio.MODULE, INFOPRO_LAMBDAS, false);
     }
 
     private static MethodDefaults cascade(HeadKind independent, int window, HeadKind cascadeHead, boolean leap,
             LambdaRatio ratio) {
         return new MethodDefaults(independent, CASCADE_WX, window, cascadeHead, CASCADE_WY, leap, MomentumAuxKind.NONE,
-                CopyInit.COPY, ratio, INFOPRO_LAMBDAS);
+                CopyInit.COPY, ratio, INFOPRO_LAMBDAS, true);
     }
 }

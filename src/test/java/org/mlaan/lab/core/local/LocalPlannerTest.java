@@ -42,11 +42,14 @@ class LocalPlannerTest {
         assertEquals("3.0", m11.span().firstName());
         assertEquals(List.of("3.1", "3.2", "3.4"), m11.leap());
         assertEquals(1, m11.emaTwins());
-        assertEquals(HeadKind.DGL, m11.independentHead());
+        assertEquals(HeadKind.PROBE, m11.independentHead(), "resnetMLAAN.py's net_classifier (Part A.2 correction)");
+        assertEquals(HeadKind.PROBE, m11.cascadeHead());
         assertEquals(0.001, m11.wx());
         assertEquals(0.999, m11.wy());
         assertEquals(2, m11.window());
         assertFalse(p.modules().get(0).hasCascadeLoss(), "no full window at module 0 (Part B §4)");
+        assertFalse(p.modules().get(0).hasIndependentLoss(), "the code computes no loss at all before the first window");
+        assertTrue(p.modules().get(1).hasIndependentLoss());
         assertTrue(p.modules().get(1).hasCascadeLoss());
         assertTrue(p.lastHasCascade());
         assertEquals(List.of(), p.last().leap());
@@ -67,7 +70,25 @@ class LocalPlannerTest {
         assertEquals(1, lam.modules().get(3).window());
         assertEquals(List.of("3.0", "3.2", "3.3", "3.4"), lam.modules().get(3).leap());
         assertTrue(lam.modules().get(0).hasCascadeLoss(), "a window of 1 is full at module 0");
+        assertTrue(lam.modules().get(0).hasIndependentLoss());
         assertFalse(lam.lastHasCascade());
+    }
+
+    @Test
+    void modulesBeforeTheFirstFullWindowAreQuietUnlessAModuleAsks() throws ConfigException {
+        LocalPlan w3 = plan("""
+                {"network": {"arch": "resnet32"}, "method": "DGL+MLM", "split": {"preset": "resnet32-k8"},
+                 "local": {"window": 3}}
+                """, R32);
+        assertFalse(w3.modules().get(0).hasIndependentLoss());
+        assertFalse(w3.modules().get(1).hasIndependentLoss(), "w = 3: no loss at i = 0, 1 (the *bin files)");
+        assertTrue(w3.modules().get(2).hasIndependentLoss());
+        LocalPlan asked = plan("""
+                {"network": {"arch": "resnet32"}, "method": "DGL+MLAAN", "split": {"preset": "resnet32-k8"},
+                 "local": {"modules": [{"module": 0, "independentHead": "dgl"}]}}
+                """, R32);
+        assertEquals(HeadKind.DGL, asked.modules().get(0).independentHead());
+        assertEquals(HeadKind.PROBE, asked.modules().get(1).independentHead());
     }
 
     @Test
