@@ -225,11 +225,10 @@ class LocalStepTest {
         return out;
     }
 
-    // ALGORITHMS.md Part B §4 "losses per module" (w = 2), Part A.5 (last module, both paths).
+    // ALGORITHMS.md Part B §4 "losses per module" (w = 2: no loss at module 0), Part A.5 (last module, both paths).
     @Test
     void dglMlaanLossesReachExactlyTheirWindowAndTheirOwnAuxNets() throws Exception {
         assertEquals(table(
-                "0:independent = E0 m0.ind",
                 "1:independent = E1 m1.ind",
                 "1:cascade = E0 E1 m1.casc m1.leap",
                 "2:independent = E2 m2.ind",
@@ -259,7 +258,6 @@ class LocalStepTest {
     @Test
     void mlmCascadesSpanTwoModulesWithoutLeapStacks() throws Exception {
         assertEquals(table(
-                "0:independent = E0 m0.ind",
                 "1:independent = E1 m1.ind",
                 "1:cascade = E0 E1 m1.casc",
                 "2:independent = E2 m2.ind",
