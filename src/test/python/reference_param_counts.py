@@ -11,6 +11,8 @@ parameters that one training step of its forward() uses, per local module:
       cascaded head     aux_classifier_{s}_{b}_{i}  (GAP + Linear(64 -> 10), weight wy)
       leap stack        Aug_Net[i]                  (trainable deep copies of later blocks)
       EMA twin          EMA_Net[i][0]               (only the first block's twin is added in forward)
+  * the backbone's state_dict names and shapes (BN buffers included, num_batches_tracked left out),
+    which the lab's TorchNames must reproduce;
   * what the model registers but no step uses: the other aux_classifier_* and net_classifier_*,
     Aug_Net[0] with EMA_Net[0], EMA_Net[i][1:], and self.fc. They are counted apart, because a
     naive sum(p.numel() for p in model.parameters()) includes them.
@@ -67,10 +69,14 @@ def count(net_module, arch, k):
     used_trainable = backbone + sum(m["independentHead"] + m["cascadeHead"] + m["leapParams"] for m in modules)
     used_twins = sum(m["twinParams"] for m in modules)
     s0, b0 = model.infopro_config[0]
+    backbone_arrays = [[name, list(t.shape)] for name, t in model.state_dict().items()
+                       if name.split(".")[0] in ("conv1", "bn1", "layer1", "layer2", "layer3", "fc64")
+                       and not name.endswith("num_batches_tracked")]
     return {
         "arch": arch,
         "localModuleNum": k,
         "backbone": backbone,
+        "backboneArrays": backbone_arrays,
         "modules": modules,
         "usedTrainable": used_trainable,
         "usedTwins": used_twins,
