@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public final class TorchNames {
     /** unit index, unit name, part index, part name, array name. */
     private static final Pattern LAB = Pattern.compile("(\\d\\d)(stem|head|\\d+\\.\\d+)_(\\d\\d)([A-Za-z0-9]+)_(\\w+)");
+    /** part index, part name, array name: an array inside one unit, as block copies name theirs. */
+    private static final Pattern PART = Pattern.compile("(\\d\\d)([A-Za-z0-9]+)_(\\w+)");
     private static final Map<String, String> PARTS = Map.of(
             "shortcutConv", "downsample.0",
             "shortcutBn", "downsample.1");
@@ -27,6 +29,21 @@ public final class TorchNames {
             "bias", "bias");
 
     private TorchNames() {}
+
+    /**
+     * The PyTorch name, inside its block, of an array of a block or head copy ({@code 01conv1_weight}
+     * -> {@code conv1.weight}, {@code 06shortcutBn_runningVar} -> {@code downsample.1.running_var}).
+     *
+     * @throws IllegalArgumentException when the name is not a unit array's
+     */
+    public static String ofUnitArray(String labName) {
+        Matcher m = PART.matcher(labName);
+        if (!m.matches() || !ARRAYS.containsKey(m.group(3))) {
+            throw new IllegalArgumentException("'" + labName + "' is not the name of an array in a unit"
+                    + " (expected e.g. 02bn1_gamma)");
+        }
+        return PARTS.getOrDefault(m.group(2), m.group(2)) + "." + ARRAYS.get(m.group(3));
+    }
 
     /**
      * The PyTorch name of the lab's backbone array {@code labName}.
