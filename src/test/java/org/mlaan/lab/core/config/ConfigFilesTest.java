@@ -139,6 +139,23 @@ class ConfigFilesTest {
     }
 
     @Test
+    void tenThousandBadModuleEntriesGiveAShortMessageThatCountsThem() {
+        StringBuilder modules = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            modules.append(i == 0 ? "" : ", ").append("{\"module\": ").append(100 + i).append('}');
+        }
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigFiles.parse("""
+                {"network": {"arch": "resnet32"}, "method": "DGL", "split": {"preset": "resnet32-k4"},
+                 "local": {"modules": [%s]}}
+                """.formatted(modules), "many.json"));
+        assertEquals(10_000, e.problems().size(), "problems() keeps every one");
+        assertTrue(e.getMessage().startsWith("many.json: 10000 problems:\n  - local.modules[0].module:"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("\n  ... and 9980 more"), e.getMessage());
+        assertEquals(1 + 20 + 1, e.getMessage().lines().count(), "a header, 20 problems and the count of the rest");
+    }
+
+    @Test
     void brokenJsonSaysWhere() {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigFiles.parse("{\n \"seed\": 1,,\n}", "b.json"));
         assertTrue(e.getMessage().contains("b.json: not valid JSON at line 2"), e.getMessage());
