@@ -125,6 +125,7 @@ public final class TrainingRun implements AutoCloseable {
         ExperimentConfig effective = effective(config, options);
         NetworkPlan plan = planFor(effective, data);
         LocalPlan localPlan = LocalPlanner.resolve(effective, plan);
+        refuseBatchBeyondData(effective, data);
         DeviceChoice device = deviceFor(effective);
         if (!options.writesFolder()) {
             return new TrainingRun(effective, data, plan, localPlan, device, null);
@@ -237,6 +238,19 @@ public final class TrainingRun implements AutoCloseable {
             return NetworkPlan.of(c.network().archOrDefault(), data.inputSize(), data.numClasses());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, List.of("network.arch: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * The validator bounds a given batch by the configured training set; a file set read whole
+     * has its size only now. Without this a step would silently take the whole set, not the batch.
+     */
+    private static void refuseBatchBeyondData(ExperimentConfig c, LoadedData data) throws ConfigException {
+        Integer batch = c.training().batchSize();
+        int images = data.train().size();
+        if (batch != null && batch > images) {
+            throw new ConfigException(null, List.of("training.batchSize: " + batch + " images per step is more"
+                    + " than the " + images + " training images of the data set"));
         }
     }
 

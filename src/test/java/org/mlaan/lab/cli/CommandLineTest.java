@@ -70,6 +70,17 @@ class CommandLineTest {
     }
 
     @Test
+    void aGpuIndexPastAnIntIsBadInputNamingTheDevice(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("tiny.json");
+        Files.writeString(cfg, "{\"dataset\": {\"trainSize\": 16, \"testSize\": 8}}");
+        Result r = run("train", "--config", cfg.toString(), "--device", "gpu:99999999999",
+                "--out", dir.resolve("runs").toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.err() + r.out());
+        assertEquals("error: config: device: gpu index 99999999999 is out of range (gpu:0 is the first GPU)",
+                r.err().strip());
+    }
+
+    @Test
     void trainWritesARunFolderAndReportsTheTestError(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("tiny.json");
         Files.writeString(cfg, """
