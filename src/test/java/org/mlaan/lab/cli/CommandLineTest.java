@@ -70,6 +70,22 @@ class CommandLineTest {
     }
 
     @Test
+    void outPointingAtAFileIsBadInputNamingItWithoutATrace(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("tiny.json");
+        Files.writeString(cfg, """
+                {"dataset": {"kind": "builtin", "trainSize": 16, "testSize": 8},
+                 "training": {"epochs": 1, "batchSize": 8}, "device": "cpu"}
+                """);
+        Path file = dir.resolve("runs.txt");
+        Files.writeString(file, "not a folder");
+        Result r = run("train", "--config", cfg.toString(), "--out", file.toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.err() + r.out());
+        assertEquals("error: " + file + ": is a file, expected a folder to make run folders in", r.err().strip(),
+                "one line, no stack trace");
+        assertEquals("not a folder", Files.readString(file), "the file is left as it was");
+    }
+
+    @Test
     void aGpuIndexPastAnIntIsBadInputNamingTheDevice(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("tiny.json");
         Files.writeString(cfg, "{\"dataset\": {\"trainSize\": 16, \"testSize\": 8}}");
