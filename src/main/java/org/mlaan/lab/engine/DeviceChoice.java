@@ -2,6 +2,7 @@ package org.mlaan.lab.engine;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import java.math.BigInteger;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +53,9 @@ public final class DeviceChoice {
             return cpu(engineWords, threads, "No CUDA GPU was found by DJL's PyTorch engine (" + libtorchInUse()
                     + "); training runs on the CPU (" + threads + " cores).");
         }
-        int index = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
+        // An index past an int is as absent as gpu:9 on a one-GPU machine; no NumberFormatException.
+        int index = m.group(1) == null ? 0
+                : new BigInteger(m.group(1)).min(BigInteger.valueOf(Integer.MAX_VALUE)).intValueExact();
         if (gpuCount == 0) {
             throw new IllegalArgumentException("--device " + s + ": " + NO_GPU
                     + "; use --device cpu or see README 'GPU'");

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ConfigValidator;
 import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.local.BatchMemoryCheck;
 import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.plan.NetworkPlan;
@@ -125,7 +126,9 @@ public final class TrainingRun implements AutoCloseable {
         ExperimentConfig effective = effective(config, options);
         NetworkPlan plan = planFor(effective, data);
         LocalPlan localPlan = LocalPlanner.resolve(effective, plan);
+        refuseBatchBeyondData(effective, data);
         DeviceChoice device = deviceFor(effective);
+        refuseBatchBeyondMemory(effective, localPlan, device);
         if (!options.writesFolder()) {
             return new TrainingRun(effective, data, plan, localPlan, device, null);
         }
@@ -187,6 +190,7 @@ public final class TrainingRun implements AutoCloseable {
                             + plan.arch().id()));
         }
         DeviceChoice device = deviceFor(effective);
+        refuseBatchBeyondMemory(effective, localPlan, device);
         TrainingRun run = new TrainingRun(effective, data, plan, localPlan, device, folder);
         try {
             Checkpoint.load(checkpoint, run.backbone, run.auxArrays(), run.optimizer, run.root);
@@ -237,6 +241,30 @@ public final class TrainingRun implements AutoCloseable {
             return NetworkPlan.of(c.network().archOrDefault(), data.inputSize(), data.numClasses());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, List.of("network.arch: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * The validator bounds a given batch by the configured training set; a file set read whole
+     * has its size only now. Without this a step would silently take the whole set, not the batch.
+     */
+    private static void refuseBatchBeyondData(ExperimentConfig c, LoadedData data) throws ConfigException {
+        Integer batch = c.training().batchSize();
+        int images = data.train().size();
+        if (batch != null && batch > images) {
+            throw new ConfigException(null, List.of("training.batchSize: " + batch + " images per step is more"
+                    + " than the " + images + " training images of the data set"));
+        }
+    }
+
+    /** Refuses a batch whose activations cannot fit on the device, before the network is built. */
+    private static void refuseBatchBeyondMemory(ExperimentConfig c, LocalPlan localPlan, DeviceChoice device)
+            throws ConfigException {
+        BatchMemoryCheck check = new BatchMemoryCheck(DeviceMemory.totalBytes(device.device()),
+                DeviceMemory.holder(device.device()));
+        Optional<String> problem = check.problem(localPlan, c.training().batchSizeOrDefault());
+        if (problem.isPresent()) {
+            throw new ConfigException(null, List.of(problem.get()));
         }
     }
 

@@ -70,6 +70,33 @@ class CommandLineTest {
     }
 
     @Test
+    void outPointingAtAFileIsBadInputNamingItWithoutATrace(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("tiny.json");
+        Files.writeString(cfg, """
+                {"dataset": {"kind": "builtin", "trainSize": 16, "testSize": 8},
+                 "training": {"epochs": 1, "batchSize": 8}, "device": "cpu"}
+                """);
+        Path file = dir.resolve("runs.txt");
+        Files.writeString(file, "not a folder");
+        Result r = run("train", "--config", cfg.toString(), "--out", file.toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.err() + r.out());
+        assertEquals("error: " + file + ": is a file, expected a folder to make run folders in", r.err().strip(),
+                "one line, no stack trace");
+        assertEquals("not a folder", Files.readString(file), "the file is left as it was");
+    }
+
+    @Test
+    void aGpuIndexPastAnIntIsBadInputNamingTheDevice(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("tiny.json");
+        Files.writeString(cfg, "{\"dataset\": {\"trainSize\": 16, \"testSize\": 8}}");
+        Result r = run("train", "--config", cfg.toString(), "--device", "gpu:99999999999",
+                "--out", dir.resolve("runs").toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.err() + r.out());
+        assertEquals("error: config: device: gpu index 99999999999 is out of range (gpu:0 is the first GPU)",
+                r.err().strip());
+    }
+
+    @Test
     void trainWritesARunFolderAndReportsTheTestError(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("tiny.json");
         Files.writeString(cfg, """

@@ -56,6 +56,15 @@ class DeviceChoiceTest {
     }
 
     @Test
+    void gpuIndexPastAnIntIsAGpuThatIsNotThereNotANumberFormatError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DeviceChoice.resolve("gpu:99999999999", 2, ENGINE));
+        assertEquals(IllegalArgumentException.class, e.getClass(), "not a NumberFormatException");
+        assertTrue(e.getMessage().startsWith("--device gpu:99999999999: DJL's PyTorch engine found 2 CUDA GPUs"),
+                e.getMessage());
+    }
+
+    @Test
     void unknownSpecIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DeviceChoice.resolve("tpu", 0, ENGINE));

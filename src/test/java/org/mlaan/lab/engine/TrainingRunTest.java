@@ -317,6 +317,17 @@ class TrainingRunTest {
     }
 
     @Test
+    void aBatchLargerThanTheLoadedTrainingSetIsRejectedBeforeAnythingRuns() {
+        // The config's data set (builtin, 10000 by default) passes the validator; the loaded one has 48.
+        ExperimentConfig config = TinyData.config("big-batch", 1, 64, null);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> TrainingRun.create(config, RunOptions.defaults().withOutDir(tmp), DATA));
+        assertEquals("config: training.batchSize: 64 images per step is more than the 48 training images of the"
+                + " data set", e.getMessage());
+        assertEquals(0, tmp.toFile().list().length, "no folder for a run that cannot start");
+    }
+
+    @Test
     void localConfigWithABadSplitIsRejectedBeforeAnythingRuns() {
         ExperimentConfig config = TinyData.config("dgl", 1, 8, null).withMethod("DGL")
                 .withSplit(org.mlaan.lab.core.config.SplitConfig.cuts(List.of("4.0")));

@@ -1,6 +1,7 @@
 package org.mlaan.lab.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,25 +9,39 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import org.mlaan.lab.core.io.AtomicFiles;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.mlaan.lab.core.io.AtomicFiles;
 
 /**
  * Reads and writes experiment configs as JSON. Reading is strict: an unknown field, a wrong type
- * or a bad value fails with the file name, the field's path and what was expected.
+ * or a bad value fails with the file name, the field's path and what was expected. A config must
+ * run what it says, so a fraction for a whole number and a key given twice are refused rather than
+ * truncated or silently overwritten.
  */
 public final class ConfigFiles {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .addModule(WholeNumbers.module())
+            .build();
+    /** Jackson's words for a key given twice; the key is not otherwise on the exception. */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
+    /** Editors on Windows may start a UTF-8 file with a byte-order mark, which JSON does not allow. */
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private ConfigFiles() {}
 
@@ -39,7 +54,7 @@ public final class ConfigFiles {
     public static ExperimentConfig read(Path file) throws ConfigException {
         String text;
         try {
-            text = Files.readString(file);
+            text = ConfigText.decode(Files.readAllBytes(file), file.toString());
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), List.of("no such file"));
         } catch (IOException e) {
@@ -50,14 +65,17 @@ public final class ConfigFiles {
 
     /** Parses and validates config text; {@code source} names it in messages. */
     public static ExperimentConfig parse(String json, String source) throws ConfigException {
+        String text = !json.isEmpty() && json.charAt(0) == BYTE_ORDER_MARK ? json.substring(1) : json;
         ExperimentConfig config;
         try {
-            config = MAPPER.readValue(json, ExperimentConfig.class);
+            config = MAPPER.readValue(text, ExperimentConfig.class);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? ""
                     : e.getKnownPropertyIds().stream().map(Object::toString)
                             .collect(Collectors.toCollection(TreeSet::new)).toString();
             throw new ConfigException(source, List.of(path(e) + ": unknown field; expected one of " + known));
+        } catch (WholeNumbers.Refused e) {
+            throw new ConfigException(source, List.of(path(e) + ": " + e.getOriginalMessage()));
         } catch (InvalidFormatException e) {
             throw new ConfigException(source, List.of(path(e) + ": expected " + simpleType(e.getTargetType())
                     + ", got " + e.getValue()));
@@ -65,6 +83,10 @@ public final class ConfigFiles {
             String expected = e.getTargetType() == null ? "another value" : simpleType(e.getTargetType());
             throw new ConfigException(source, List.of(path(e) + ": expected " + expected));
         } catch (JsonProcessingException e) {
+            Optional<String> twice = givenTwice(e);
+            if (twice.isPresent()) {
+                throw new ConfigException(source, List.of(twice.get()));
+            }
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new ConfigException(source, List.of("not valid JSON" + where + ": " + e.getOriginalMessage()));
@@ -96,6 +118,25 @@ public final class ConfigFiles {
     /** Writes a config atomically: a temporary file beside it, then a rename. */
     public static void write(ExperimentConfig config, Path file) throws IOException {
         AtomicFiles.writeString(file, toJson(config) + System.lineSeparator());
+    }
+
+    /**
+     * A key given twice, as {@code training.epochs: given twice (line 5)}. Jackson reports it from
+     * the parser, wrapped with the path of the enclosing object when that object is nested.
+     */
+    private static Optional<String> givenTwice(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException j && j.getOriginalMessage() != null) {
+                Matcher m = DUPLICATE.matcher(j.getOriginalMessage());
+                if (m.matches()) {
+                    String within = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                            ? path(mapping) + "." : "";
+                    String line = j.getLocation() == null ? "" : " (line " + j.getLocation().getLineNr() + ")";
+                    return Optional.of(within + m.group(1) + ": given twice" + line + "; give each key once");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String path(JsonMappingException e) {

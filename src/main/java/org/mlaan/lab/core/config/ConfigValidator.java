@@ -1,7 +1,9 @@
 package org.mlaan.lab.core.config;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mlaan.lab.core.plan.Arch;
 
@@ -10,7 +12,7 @@ import org.mlaan.lab.core.plan.Arch;
  * run never starts on a config that would fail half-way.
  */
 public final class ConfigValidator {
-    private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu(:\\d+)?");
+    private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu(?::(\\d+))?");
 
     private ConfigValidator() {}
 
@@ -19,11 +21,10 @@ public final class ConfigValidator {
         List<String> out = new ArrayList<>();
         check(out, "network.arch", () -> config.network().archOrDefault());
         check(out, "method", config::methodOrDefault);
-        if (!DEVICE.matcher(config.deviceOrDefault()).matches()) {
-            out.add("device: expected auto, cpu, gpu or gpu:N, got '" + config.device() + "'");
-        }
+        device(out, config.deviceOrDefault());
         dataset(out, config.dataset());
         training(out, config.training());
+        batchWithinTrainingSet(out, config.dataset(), config.training());
         localPlan(out, config);
         if (config.name() != null && !config.name().matches("[A-Za-z0-9._+-]{1,80}")) {
             out.add("name: use 1 to 80 letters, digits, '.', '_', '+' or '-' (it names the run folder), got '"
@@ -53,6 +54,46 @@ public final class ConfigValidator {
             org.mlaan.lab.core.local.LocalPlanner.resolve(config, org.mlaan.lab.core.plan.NetworkPlan.of(arch));
         } catch (ConfigException e) {
             out.addAll(e.problems());
+        }
+    }
+
+    private static void device(List<String> out, String device) {
+        Matcher m = DEVICE.matcher(device);
+        if (!m.matches()) {
+            out.add("device: expected auto, cpu, gpu or gpu:N, got '" + device + "'");
+        } else if (m.group(1) != null && new BigInteger(m.group(1)).bitLength() > 31) {
+            // Past an int the engine could not even name the GPU; say so here instead of a NumberFormatException later.
+            out.add("device: gpu index " + m.group(1) + " is out of range (gpu:0 is the first GPU)");
+        }
+    }
+
+    /**
+     * A batch larger than the training set would silently train on the whole set per step, not on
+     * the batch the config names. Only a batch the config gives is checked: the default of 128 on a
+     * small set is the lab's choice, and then means the whole set. File sets without a
+     * {@code trainSize} are checked once read ({@code TrainingRun.create}).
+     */
+    private static void batchWithinTrainingSet(List<String> out, DatasetConfig d, TrainingConfig t) {
+        Integer batch = t.batchSize();
+        if (batch == null || batch <= 0 || (d.trainSize() != null && d.trainSize() <= 0)) {
+            return;
+        }
+        Integer train = d.trainSize();
+        String which = "dataset.trainSize";
+        if (train == null) {
+            try {
+                if (d.kindOrDefault() != DatasetKind.BUILTIN) {
+                    return;
+                }
+            } catch (IllegalArgumentException e) {
+                return; // already reported
+            }
+            train = DatasetConfig.DEFAULT_BUILTIN_TRAIN;
+            which = "the built-in set's default size";
+        }
+        if (batch > train) {
+            out.add("training.batchSize: " + batch + " images per step is more than the " + train
+                    + " training images (" + which + ")");
         }
     }
 
