@@ -1,26 +1,14 @@
 package org.mlaan.lab.cli;
 
 import java.util.Locale;
+import org.mlaan.lab.core.io.ByteCounts;
 
 /** Human-readable byte counts and durations for the command line's tables and progress line. */
 final class Units {
     private Units() {}
 
     static String bytes(long b) {
-        if (b < 0) {
-            return "n/a";
-        }
-        if (b < 1024) {
-            return b + " B";
-        }
-        double v = b;
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        int i = -1;
-        do {
-            v /= 1024;
-            i++;
-        } while (v >= 1024 && i < units.length - 1);
-        return String.format(Locale.ROOT, "%.1f %s", v, units[i]);
+        return b < 0 ? "n/a" : ByteCounts.format(b);
     }
 
     static String duration(double seconds) {

@@ -1,7 +1,7 @@
 package org.mlaan.lab.core.local;
 
-import java.util.Locale;
 import java.util.Optional;
+import org.mlaan.lab.core.io.ByteCounts;
 
 /**
  * Refuses, before anything is built, a batch whose activations alone cannot fit in the memory the
@@ -31,19 +31,7 @@ public final class BatchMemoryCheck {
         if (memoryBytes <= 0 || needed <= memoryBytes) {
             return Optional.empty();
         }
-        return Optional.of("training.batchSize: " + batchSize + " images need about " + bytes(needed)
-                + " of activations (estimate), " + memoryHolder + " has " + bytes(memoryBytes));
-    }
-
-    /** Core cannot use the window's or the command line's byte formats, so this one is its own. */
-    private static String bytes(long b) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-        double v = b;
-        int u = 0;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return u == 0 ? b + " B" : String.format(Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
+        return Optional.of("training.batchSize: " + batchSize + " images need about " + ByteCounts.format(needed)
+                + " of activations (estimate), " + memoryHolder + " has " + ByteCounts.format(memoryBytes));
     }
 }

@@ -10,7 +10,7 @@ import javafx.scene.layout.VBox;
 import org.mlaan.lab.analysis.result.MemoryRow;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.report.ReportCharts;
-import org.mlaan.lab.ui.Bytes;
+import org.mlaan.lab.core.io.ByteCounts;
 
 /**
  * MLAAN Table 3: the memory of a training step of BP and of the current config's method, each
@@ -33,9 +33,9 @@ final class MemorySection extends AnalysisSection {
         table.getColumns().setAll(List.of(
                 Columns.text("method", 90, MemoryRow::method),
                 Columns.text("split", 80, MemoryRow::split),
-                Columns.text("live tensors", 85, r -> Bytes.format(r.liveBytes())),
+                Columns.text("live tensors", 85, r -> ByteCounts.format(r.liveBytes())),
                 Columns.text("of BP", 50, this::ofBp),
-                Columns.text("process peak", 85, r -> Bytes.format(r.processPeak()))));
+                Columns.text("process peak", 85, r -> ByteCounts.format(r.processPeak()))));
         where.setId("memory-where");
         where.setWrapText(true);
         VBox tableBox = new VBox(4, where, table);

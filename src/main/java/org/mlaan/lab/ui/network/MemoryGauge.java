@@ -9,7 +9,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.mlaan.lab.core.local.ActivationEstimate;
-import org.mlaan.lab.ui.Bytes;
+import org.mlaan.lab.core.io.ByteCounts;
 
 /** The split's estimated peak activation memory against backprop's: two bars and a line of text. */
 final class MemoryGauge extends HBox {
@@ -83,10 +83,10 @@ final class MemoryGauge extends HBox {
         setBar(localBar, e.ratio());
         if (bp) {
             text.setText(String.format(Locale.ROOT, "BP keeps every activation: %s (batch %d)",
-                    Bytes.format(e.backpropBytes()), batch));
+                    ByteCounts.format(e.backpropBytes()), batch));
         } else {
             text.setText(String.format(Locale.ROOT, "peak activations %s vs BP %s = %.0f%% (batch %d, E%d)",
-                    Bytes.format(e.localBytes()), Bytes.format(e.backpropBytes()), 100 * e.ratio(), batch,
+                    ByteCounts.format(e.localBytes()), ByteCounts.format(e.backpropBytes()), 100 * e.ratio(), batch,
                     e.peakModule()));
         }
     }

@@ -12,7 +12,7 @@ import javafx.scene.paint.Color;
 import javafx.util.Duration;
 import org.mlaan.lab.core.plan.Unit;
 import org.mlaan.lab.core.plan.UnitKind;
-import org.mlaan.lab.ui.Bytes;
+import org.mlaan.lab.core.io.ByteCounts;
 
 /** One unit of the backbone (stem, block {@code s.b} or head): its name and output shape, costs on hover. */
 final class UnitTile extends StackPane {
@@ -74,7 +74,7 @@ final class UnitTile extends StackPane {
                 + "\nin " + u.in() + "  →  out " + u.out()
                 + "\nparameters " + n.format(u.params())
                 + "\nmultiply-adds " + n.format(u.macs()) + " per sample"
-                + "\nactivation memory " + Bytes.format(u.activationBytes()) + " per sample";
+                + "\nactivation memory " + ByteCounts.format(u.activationBytes()) + " per sample";
     }
 
     static String web(Color c) {

@@ -25,9 +25,9 @@ class BatchMemoryCheckTest {
         long perImage = ActivationEstimate.of(bp, 1).backpropBytes();
         int batch = 10_000;
         Optional<String> problem = new BatchMemoryCheck(24 * GIB, "this machine").problem(bp, batch);
-        String needed = String.format(java.util.Locale.ROOT, "%.0f GiB", (double) perImage * batch / GIB);
+        String needed = String.format(java.util.Locale.ROOT, "%.1f GiB", (double) perImage * batch / GIB);
         assertEquals(Optional.of("training.batchSize: 10000 images need about " + needed
-                + " of activations (estimate), this machine has 24 GiB"), problem);
+                + " of activations (estimate), this machine has 24.0 GiB"), problem);
     }
 
     @Test
@@ -66,6 +66,6 @@ class BatchMemoryCheckTest {
     void smallFiguresAreShownInSmallerUnits() throws ConfigException {
         LocalPlan bp = plan("BP");
         String message = new BatchMemoryCheck(64L << 20, "gpu(1)").problem(bp, 10_000).orElseThrow();
-        assertEquals(true, message.endsWith("gpu(1) has 64 MiB"), message);
+        assertEquals(true, message.endsWith("gpu(1) has 64.0 MiB"), message);
     }
 }
