@@ -298,7 +298,8 @@ class TrainingRunTest {
             assertArrayEquals(straight.steps.get(3 + s).moduleLosses(), resumed.steps.get(s).moduleLosses(), 0.0);
         }
         assertEquals(3, straight.steps.get(0).moduleLosses().length);
-        assertTrue(Double.isNaN(straight.steps.get(0).moduleLosses()[0]) == false, "module 0 has its DGL loss");
+        assertTrue(Double.isNaN(straight.steps.get(0).moduleLosses()[0]), "no loss at module 0 (resnetMLAAN.py)");
+        assertTrue(Double.isNaN(straight.steps.get(0).moduleLosses()[1]) == false, "module 1 has its window's loss");
     }
 
     @Test
