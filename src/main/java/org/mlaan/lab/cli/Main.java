@@ -9,13 +9,13 @@ import picocli.CommandLine.Command;
 /**
  * The lab's command line: {@code plan}, {@code train}, {@code data}, {@code bench}, {@code memory},
  * {@code ablate}, the checkpoint analyses {@code separability}, {@code similarity} and
- * {@code generalise}, and {@code report}, over the same JSON configs and run folders the window uses. Exit codes: 0 done, 2 bad input (with the message), 1 failure.
+ * {@code generalise}, {@code report}, and {@code export} (weights for PyTorch), over the same JSON configs and run folders the window uses. Exit codes: 0 done, 2 bad input (with the message), 1 failure.
  */
 @Command(name = "mlaan-lab", mixinStandardHelpOptions = true, versionProvider = LabVersion.class,
         description = "MLAAN Lab: supervised local learning on ResNets, from the command line.",
         subcommands = {PlanCommand.class, TrainCommand.class, DataCommand.class, BenchCommand.class, MemoryCommand.class, AblateCommand.class,
             SeparabilityCommand.class, SimilarityCommand.class, GeneraliseCommand.class, ReportCommand.class,
-            CommandLine.HelpCommand.class})
+            ExportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a run that failed for a reason other than its input. */
     public static final int FAILURE = 1;
@@ -75,6 +75,7 @@ public final class Main implements Runnable {
                     || ex instanceof IllegalArgumentException
                     || ex instanceof java.nio.file.NoSuchFileException
                     || ex instanceof org.mlaan.lab.core.run.RunFolderException
+                    || ex instanceof org.mlaan.lab.core.io.FileFormatException
                     || ex instanceof org.mlaan.lab.data.DatasetFormatException;
         }
     }

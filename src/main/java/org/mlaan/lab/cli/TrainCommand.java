@@ -32,6 +32,10 @@ final class TrainCommand implements Callable<Integer> {
         Path resume;
     }
 
+    @Option(names = "--init", paramLabel = "FILE.safetensors", description = "start the new run from these backbone"
+            + " weights (PyTorch names, as export writes them) instead of the seed's")
+    Path init;
+
     @Option(names = "--epochs", description = "override training.epochs")
     Integer epochs;
 
@@ -47,7 +51,11 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs != null && epochs < 1) {
             throw new IllegalArgumentException("--epochs: expected at least 1, got " + epochs);
         }
-        RunOptions options = new RunOptions(out, device, epochs, true, commandLine());
+        if (init != null && source.resume != null) {
+            throw new IllegalArgumentException("--init and --resume: a resumed run continues from its own checkpoint;"
+                    + " --init starts a new run (use it with --config)");
+        }
+        RunOptions options = new RunOptions(out, device, epochs, true, commandLine(), init);
         CancelOnShutdown guard = new CancelOnShutdown();
         try (guard; TrainingRun run = source.resume != null
                 ? TrainingRun.resume(source.resume, options)

@@ -14,8 +14,11 @@ import java.util.List;
  *     without one there are no metrics files, checkpoints or status, and
  *     {@link TrainingRun#runDir()} is null. A resumed run always writes into its folder.
  * @param commandLine the arguments that started the run, recorded in its provenance (may be empty)
+ * @param init a safetensors file of backbone weights under PyTorch's names that a new run starts
+ *     from instead of its seed's initial weights ({@code train --init}), or null; a resume refuses it
  */
-public record RunOptions(Path outDir, String device, Integer epochs, boolean keepFolder, List<String> commandLine) {
+public record RunOptions(Path outDir, String device, Integer epochs, boolean keepFolder, List<String> commandLine,
+        Path init) {
 
     /** The default parent folder of run folders. */
     public static final Path DEFAULT_OUT_DIR = Path.of("runs");
@@ -24,39 +27,49 @@ public record RunOptions(Path outDir, String device, Integer epochs, boolean kee
         commandLine = commandLine == null ? List.of() : List.copyOf(commandLine);
     }
 
+    /** Options that start from the seed's initial weights. */
+    public RunOptions(Path outDir, String device, Integer epochs, boolean keepFolder, List<String> commandLine) {
+        this(outDir, device, epochs, keepFolder, commandLine, null);
+    }
+
     /** Options without a recorded command line. */
     public RunOptions(Path outDir, String device, Integer epochs, boolean keepFolder) {
-        this(outDir, device, epochs, keepFolder, List.of());
+        this(outDir, device, epochs, keepFolder, List.of(), null);
     }
 
     /** Run folders under {@code runs/}, the config's device and epochs. */
     public static RunOptions defaults() {
-        return new RunOptions(DEFAULT_OUT_DIR, null, null, true, List.of());
+        return new RunOptions(DEFAULT_OUT_DIR, null, null, true, List.of(), null);
     }
 
     /** No run folder: nothing is written to disk (demos, tests). */
     public static RunOptions withoutFolder() {
-        return new RunOptions(null, null, null, false, List.of());
+        return new RunOptions(null, null, null, false, List.of(), null);
     }
 
     public RunOptions withOutDir(Path dir) {
-        return new RunOptions(dir, device, epochs, keepFolder, commandLine);
+        return new RunOptions(dir, device, epochs, keepFolder, commandLine, init);
     }
 
     public RunOptions withDevice(String d) {
-        return new RunOptions(outDir, d, epochs, keepFolder, commandLine);
+        return new RunOptions(outDir, d, epochs, keepFolder, commandLine, init);
     }
 
     public RunOptions withEpochs(Integer e) {
-        return new RunOptions(outDir, device, e, keepFolder, commandLine);
+        return new RunOptions(outDir, device, e, keepFolder, commandLine, init);
     }
 
     public RunOptions withKeepFolder(boolean keep) {
-        return new RunOptions(outDir, device, epochs, keep, commandLine);
+        return new RunOptions(outDir, device, epochs, keep, commandLine, init);
     }
 
     public RunOptions withCommandLine(List<String> args) {
-        return new RunOptions(outDir, device, epochs, keepFolder, args);
+        return new RunOptions(outDir, device, epochs, keepFolder, args, init);
+    }
+
+    /** These options starting a new run from the weights in {@code file} (null: the seed's). */
+    public RunOptions withInit(Path file) {
+        return new RunOptions(outDir, device, epochs, keepFolder, commandLine, file);
     }
 
     /** Whether a run made with these options writes a folder. */

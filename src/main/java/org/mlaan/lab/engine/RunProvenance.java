@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.mlaan.lab.core.run.GitCommit;
+import org.mlaan.lab.core.run.InitFrom;
 import org.mlaan.lab.core.run.Provenance;
 
 /** Captures the {@link Provenance} of a run from this process: versions, machine, git commit. */
@@ -12,7 +13,7 @@ final class RunProvenance {
     private RunProvenance() {}
 
     static Provenance capture(long seed, String device, List<String> commandLine, LocalDateTime start,
-            String resumedFrom) {
+            String resumedFrom, InitFrom initFrom) {
         Engine engine = Engine.getInstance();
         return new Provenance(seed, labVersion(), Engine.getDjlVersion(), engine.getEngineName(),
                 engine.getVersion(), device,
@@ -20,7 +21,7 @@ final class RunProvenance {
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), start.toString(), List.copyOf(commandLine),
-                GitCommit.find(Path.of("")).orElse(null), resumedFrom);
+                GitCommit.find(Path.of("")).orElse(null), resumedFrom, initFrom);
     }
 
     /** The lab's version from its jar manifest, or {@code dev} when run from classes. */

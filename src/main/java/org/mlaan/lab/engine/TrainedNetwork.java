@@ -173,6 +173,11 @@ public final class TrainedNetwork implements AutoCloseable {
         return data.testTransform();
     }
 
+    /** The loaded backbone, in evaluation mode's hands: read it, never train it. */
+    Backbone backbone() {
+        return backbone;
+    }
+
     /** The state of the checkpoint that was loaded. */
     public CheckpointState checkpoint() {
         return checkpoint;

@@ -86,7 +86,7 @@ public final class TrainingRun implements AutoCloseable {
     private Throwable failure;
 
     private TrainingRun(ExperimentConfig config, LoadedData data, NetworkPlan plan, LocalPlan localPlan,
-            DeviceChoice device, RunFolder folder) {
+            DeviceChoice device, RunFolder folder, InitWeights init) {
         this.config = config;
         this.data = data;
         this.plan = plan;
@@ -101,6 +101,10 @@ public final class TrainingRun implements AutoCloseable {
             Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
             this.backbone = new Backbone(plan, seed);
             backbone.initialize(root.newSubManager());
+            if (init != null) {
+                // Before the aux nets: leap and MAN copies start as copies of the live blocks.
+                init.copyInto(backbone, root);
+            }
             this.localNetwork = localPlan.isBackprop() ? null
                     : LocalNetwork.create(localPlan, backbone, data.trainTransform().normalization(), seed,
                             root.newSubManager());
@@ -120,7 +124,11 @@ public final class TrainingRun implements AutoCloseable {
         return create(effective, options, DataSets.open(effective.dataset()));
     }
 
-    /** A new run of {@code config} on data the caller has already loaded. */
+    /**
+     * A new run of {@code config} on data the caller has already loaded, from the seed's initial
+     * weights or, with {@link RunOptions#init()}, from the backbone weights of that file (read and
+     * checked before the run folder is made; recorded in its provenance).
+     */
     public static TrainingRun create(ExperimentConfig config, RunOptions options, LoadedData data)
             throws ConfigException, IOException {
         ExperimentConfig effective = effective(config, options);
@@ -129,16 +137,18 @@ public final class TrainingRun implements AutoCloseable {
         refuseBatchBeyondData(effective, data);
         DeviceChoice device = deviceFor(effective);
         refuseBatchBeyondMemory(effective, localPlan, device);
+        // Read and checked before the run folder is made: a file that does not fit leaves no folder behind.
+        InitWeights init = options.init() == null ? null : InitWeights.read(options.init(), plan);
         if (!options.writesFolder()) {
-            return new TrainingRun(effective, data, plan, localPlan, device, null);
+            return new TrainingRun(effective, data, plan, localPlan, device, null, init);
         }
         LocalDateTime now = LocalDateTime.now();
         RunFolder folder = RunFolder.create(options.outDir(), effective.nameOrDefault(), now);
         try {
             folder.writeConfig(effective);
             folder.writeProvenance(RunProvenance.capture(effective.seedOrDefault(), device.description(),
-                    options.commandLine(), now, null), RunFolder.PROVENANCE);
-            return new TrainingRun(effective, data, plan, localPlan, device, folder);
+                    options.commandLine(), now, null, init == null ? null : init.record()), RunFolder.PROVENANCE);
+            return new TrainingRun(effective, data, plan, localPlan, device, folder, init);
         } catch (IOException | RuntimeException e) {
             folder.close();
             throw e;
@@ -150,6 +160,7 @@ public final class TrainingRun implements AutoCloseable {
      * (the options may override the device and extend the epochs); the data is reopened from it.
      */
     public static TrainingRun resume(Path runDir, RunOptions options) throws ConfigException, IOException {
+        refuseInit(options);
         ExperimentConfig saved = RunFolder.open(runDir).readConfig(); // only for the data set: resume locks
         ExperimentConfig effective = effective(saved, options);
         return resume(runDir, options, DataSets.open(effective.dataset()));
@@ -162,6 +173,7 @@ public final class TrainingRun implements AutoCloseable {
      */
     public static TrainingRun resume(Path runDir, RunOptions options, LoadedData data)
             throws ConfigException, IOException {
+        refuseInit(options);
         RunFolder folder = RunFolder.openForWriting(runDir);
         try {
             return resume(folder, options, data);
@@ -191,20 +203,28 @@ public final class TrainingRun implements AutoCloseable {
         }
         DeviceChoice device = deviceFor(effective);
         refuseBatchBeyondMemory(effective, localPlan, device);
-        TrainingRun run = new TrainingRun(effective, data, plan, localPlan, device, folder);
+        TrainingRun run = new TrainingRun(effective, data, plan, localPlan, device, folder, null);
         try {
             Checkpoint.load(checkpoint, run.backbone, run.auxArrays(), run.optimizer, run.root);
             run.position = state;
             LocalDateTime now = LocalDateTime.now();
             folder.writeConfig(effective);
             folder.writeProvenance(RunProvenance.capture(effective.seedOrDefault(), device.description(),
-                    options.commandLine(), now, state.position()),
+                    options.commandLine(), now, state.position(), null),
                     "provenance-resumed-" + STAMP.format(now) + ".json");
         } catch (IOException | RuntimeException e) {
             run.close();
             throw e;
         }
         return run;
+    }
+
+    /** A resumed run continues from its own checkpoint; starting weights belong to a new run. */
+    private static void refuseInit(RunOptions options) {
+        if (options.init() != null) {
+            throw new IllegalArgumentException("--init " + options.init() + ": a resumed run continues from its own"
+                    + " checkpoint; start weights are for a new run (--config)");
+        }
     }
 
     /**

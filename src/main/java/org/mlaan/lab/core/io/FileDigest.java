@@ -34,6 +34,11 @@ public record FileDigest(long bytes, String sha256) {
         return new FileDigest(n, HexFormat.of().formatHex(md.digest()));
     }
 
+    /** The digest of a file's content already read into {@code bytes}. */
+    public static FileDigest of(byte[] bytes) {
+        return new FileDigest(bytes.length, HexFormat.of().formatHex(newSha256().digest(bytes)));
+    }
+
     /**
      * What is wrong with {@code file} against this digest, or null when it matches: its size, else
      * its content.

@@ -20,8 +20,10 @@ import java.util.List;
  * @param commandLine the command-line arguments that started it (empty when unknown)
  * @param gitCommit the commit of the working tree the lab ran from, when a {@code .git} was found
  * @param resumedFrom the checkpoint position (epoch.step) a resumed run continued from, or null
+ * @param initFrom the weights file a new run started from ({@code train --init}), or null when it
+ *     started from its seed's initial weights (and in the record of a resume)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Provenance(long seed, String labVersion, String djlVersion, String engine, String engineVersion,
         String device, String java, String os, int cores, String startTime, List<String> commandLine,
-        String gitCommit, String resumedFrom) {}
+        String gitCommit, String resumedFrom, InitFrom initFrom) {}
