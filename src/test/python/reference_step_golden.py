@@ -3,8 +3,10 @@
 
 Imports the reference model from a snapshot of github.com/Wendy231015/MLAAN (folder CIFAR-SVHN-STL):
 `--method mlaan` builds `networks/resnetMLAAN.py`'s resnet32 (DGL+MLAAN), `--method infopro`
-`networks/resnetInfoPro.py`'s (InfoPro, 1c2f heads in cross-entropy mode, with decoders), with
-`local_module_num=K` as train.py does for CIFAR-10. It sets **every** parameter and buffer from a
+`networks/resnetInfoPro.py`'s (InfoPro, 1c2f heads in cross-entropy mode, with decoders);
+`--method man` builds `networks/resnetInfoPro_MAN.py` of github.com/JunhaoSu0/MAN (folder
+"Exp on CIFAR-SVHN-STL"; 2c2f heads, decoders), each with `local_module_num=K` as train.py does
+for CIFAR-10. It sets **every** parameter and buffer from a
 hash of its name and position (below; the Java test computes the same values for the lab's arrays
 through a documented name map), runs one training step exactly as train.py does (zero_grad,
 model(img, target) which backwards every local loss (and, for MLAAN, updates the last EMA twin),
@@ -21,10 +23,10 @@ convolution's accumulated rounding); the file holds the float64 numbers and, per
 |float32 - float64| as the spread float32 arithmetic itself causes (it switches ReLUs whose input
 lies within its error of 0), from which the Java test takes its tolerance.
 
-Run:  /usr/bin/python3 src/test/python/reference_step_golden.py --reference DIR [--method mlaan|infopro]
-      [--k 8|15] [--out FILE]
-DIR: the CIFAR-SVHN-STL folder of the snapshot (fixtures made from commit
-70effbe6a57f4d3534e9e131455996ec73b58b91). Needs only PyTorch and numpy on the CPU (tested with
+Run:  /usr/bin/python3 src/test/python/reference_step_golden.py --reference DIR [--method mlaan|infopro|man]
+      [--k 8|15] [--out FILE]   (--method man: DIR is "Exp on CIFAR-SVHN-STL" of JunhaoSu0/MAN)
+DIR: the CIFAR-SVHN-STL folder of the snapshot (MLAAN fixtures made from commit
+70effbe6a57f4d3534e9e131455996ec73b58b91, MAN's from a6d20c55e6921fbe205f5f02f8ca4cd3a6133de2). Needs only PyTorch and numpy on the CPU (tested with
 Debian's python3-torch 1.13); the reference constructors' .cuda() calls are turned into no-ops.
 """
 
@@ -133,6 +135,8 @@ def measure(name, a):
 class Mlaan:
     """DGL+MLAAN: resnetMLAAN.py, probes from auxMLAAN.py, the leap stacks and the last EMA twin."""
     name = "mlaan"
+    repository = "github.com/Wendy231015/MLAAN"
+    commit = "70effbe6a57f4d3534e9e131455996ec73b58b91"
 
     def build(self, k):
         import networks.resnetMLAAN as reference
@@ -171,6 +175,8 @@ class Mlaan:
 class InfoPro:
     """InfoPro: resnetInfoPro.py with auxiliary_nets.py's 1c2f head (cross-entropy mode) and decoder."""
     name = "infopro"
+    repository = "github.com/Wendy231015/MLAAN"
+    commit = "70effbe6a57f4d3534e9e131455996ec73b58b91"
 
     def build(self, k):
         import networks.resnetInfoPro as reference
@@ -208,7 +214,58 @@ class InfoPro:
         return {"lambdas": LAMBDAS, "source": "CIFAR-SVHN-STL/networks/resnetInfoPro.py, auxiliary_nets.py"}
 
 
-METHODS = {"mlaan": Mlaan(), "infopro": InfoPro()}
+class Man:
+    """MAN: JunhaoSu0/MAN's resnetInfoPro_MAN.py, 2c2f heads (cross-entropy mode) and decoders on
+    LB(x) + EMA(x) of the block after each module, every twin updated right after its module's backward."""
+    name = "man"
+    repository = "github.com/JunhaoSu0/MAN"
+    commit = "a6d20c55e6921fbe205f5f02f8ca4cd3a6133de2"
+
+    def build(self, k):
+        import networks.resnetInfoPro_MAN as reference
+        import networks.auxiliary_nets as aux
+        self.aux = aux
+        return reference.resnet32(local_module_num=k, batch_size=BATCH, image_size=32, dataset="cifar10",
+                                  class_num=CLASSES, aux_net_config="2c2f", local_loss_mode="cross_entropy",
+                                  momentum=EMA_MOMENTUM)
+
+    def heads(self):
+        return [self.aux.Decoder, self.aux.AuxClassifier]
+
+    def run(self, model, img, target):
+        model(img=img, target=target, ixx_1=LAMBDAS[0], ixy_1=LAMBDAS[1], ixx_2=LAMBDAS[2], ixy_2=LAMBDAS[3])
+
+    @staticmethod
+    def next_block(model, i):
+        s, b = model.infopro_config[i]
+        return (s + 1, 0) if b == len(model.layer1) - 1 else (s, b + 1)
+
+    def used_prefixes(self, model, k):
+        used = ["conv1.", "bn1.", "layer1.", "layer2.", "layer3.", "fc64."]
+        for i in range(0, k - 1):
+            lo, la = self.next_block(model, i)
+            used += ["decoder_%d_%d." % (lo, la), "aux_classifier_%d_%d." % (lo, la), "LB.%d." % i, "EMA_Net.%d." % i]
+        return used
+
+    def modules(self, model, k, losses):
+        out = []
+        for i in range(0, k - 1):
+            recon, cls = losses[2 * i], losses[2 * i + 1]
+            lo, la = self.next_block(model, i)
+            ratio = lo / (k - 2) if k > 2 else 0  # the next block's stage, as the code does
+            ixx = LAMBDAS[0] * (1 - ratio) + LAMBDAS[2] * ratio
+            ixy = LAMBDAS[1] * (1 - ratio) + LAMBDAS[3] * ratio
+            s, b = model.infopro_config[i]
+            out.append({"module": i, "endsAt": "%d.%d" % (s, b), "next": "%d.%d" % (lo, la),
+                        "reconstruction": recon, "classification": cls, "weighted": ixx * recon + ixy * cls})
+        return out
+
+    def settings(self):
+        return {"lambdas": LAMBDAS, "emaMomentum": EMA_MOMENTUM,
+                "source": "Exp on CIFAR-SVHN-STL/networks/resnetInfoPro_MAN.py, auxiliary_nets.py"}
+
+
+METHODS = {"mlaan": Mlaan(), "infopro": InfoPro(), "man": Man()}
 
 
 def step(method, k, dtype, jitter=None):
@@ -296,6 +353,12 @@ BEHAVIOUR = {
         " backwarded (the lab's lastModuleLoss yOnly); final = [x path CE, y path CE]",
         "EMA update of EMA_Net[K-2] only (the lab's emaUpdate lastOnly), before optimizer.step()",
         "every backbone module runs forward on the x, y and z paths: BN running statistics move up to 3 times"],
+    "man": [
+        "module i = 0..K-2: y = LB_i(x_i) + EMA_i(x_i), LB_i/EMA_i copies of the block after the module;"
+        " ixx_r*BCE(decoder(y)) + ixy_r*CE(aux_classifier(y)) with the next block's heads, ratio = (that"
+        " block's stage)/(K-2); backward at once, then EMA_i <- m EMA_i + (1-m) live next block; detach",
+        "last module: CE(fc64(GAP(x))); final = [that CE]",
+        "the 2c2f head in cross_entropy mode (the lab's MAN heads)"],
     "infopro": [
         "module i = 0..K-2: ixx_r*BCE(decoder(x_i), restored image) + ixy_r*CE(aux_classifier(x_i)),"
         " ratio = i/(K-2), ixx_r = ixx_1(1-ratio) + ixx_2 ratio, ixy_r likewise; backward at once, detach",
@@ -306,8 +369,9 @@ BEHAVIOUR = {
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--reference", required=True, help="the CIFAR-SVHN-STL folder of Wendy231015/MLAAN")
-    ap.add_argument("--commit", default="70effbe6a57f4d3534e9e131455996ec73b58b91")
+    ap.add_argument("--reference", required=True,
+                    help="the CIFAR-SVHN-STL folder of Wendy231015/MLAAN (mlaan, infopro) or JunhaoSu0/MAN (man)")
+    ap.add_argument("--commit", default=None, help="the snapshot's commit (default: the one the fixtures came from)")
     ap.add_argument("--method", choices=sorted(METHODS), default="mlaan")
     ap.add_argument("--k", type=int, default=8, help="local_module_num (8, or 15 for the K=16 table)")
     ap.add_argument("--out", default=None)
@@ -326,8 +390,8 @@ def main():
         generator = torch.Generator().manual_seed(seed)
         spreads.append(spread(exact, step(method, args.k, torch.float32, generator)))
     out = {
-        "repository": "github.com/Wendy231015/MLAAN",
-        "commit": args.commit,
+        "repository": method.repository,
+        "commit": args.commit or method.commit,
         "generator": "src/test/python/reference_step_golden.py --method " + method.name,
         "torch": torch.__version__,
         "method": method.name,

@@ -211,7 +211,6 @@ public final class LocalPlanner {
                 local.decoder() == null || local.decoder(), reuse, augDepth);
     }
 
-    /** Whether a later module's cascaded window spans module {@code r} (so a loss reaches it). */
     /**
      * The MLM code computes no loss for a module before its first full window (resnetMLAAN.py: none
      * at i = 0; the w = 3 files: none at i = 0, 1), so there the method's independent head is off
@@ -221,6 +220,7 @@ public final class LocalPlanner {
         return d.quietBeforeFullWindow() && window >= 2 && module < window - 1 ? HeadKind.NONE : independent;
     }
 
+    /** Whether a later module's cascaded window spans module {@code r} (so a loss reaches it). */
     private static boolean hasLaterCascadeOver(List<ModuleRoles> modules, ModuleRoles r) {
         for (ModuleRoles later : modules) {
             boolean lastWithY = later.index() == modules.size() - 1 && later.window() >= 2;
