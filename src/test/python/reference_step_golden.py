@@ -23,7 +23,7 @@ convolution's accumulated rounding); the file holds the float64 numbers and, per
 |float32 - float64| as the spread float32 arithmetic itself causes (it switches ReLUs whose input
 lies within its error of 0), from which the Java test takes its tolerance.
 
-Run:  /usr/bin/python3 src/test/python/reference_step_golden.py --reference DIR [--method mlaan|infopro|man]
+Run:  /usr/bin/python3 src/test/python/reference_step_golden.py --reference DIR [--method mlaan|infopro|man|bp]
       [--k 8|15] [--out FILE]   (--method man: DIR is "Exp on CIFAR-SVHN-STL" of JunhaoSu0/MAN)
 DIR: the CIFAR-SVHN-STL folder of the snapshot (MLAAN fixtures made from commit
 70effbe6a57f4d3534e9e131455996ec73b58b91, MAN's from a6d20c55e6921fbe205f5f02f8ca4cd3a6133de2). Needs only PyTorch and numpy on the CPU (tested with
@@ -265,7 +265,34 @@ class Man:
                 "source": "Exp on CIFAR-SVHN-STL/networks/resnetInfoPro_MAN.py, auxiliary_nets.py"}
 
 
-METHODS = {"mlaan": Mlaan(), "infopro": InfoPro(), "man": Man()}
+class Backprop:
+    """End-to-end BP: resnetMLAAN.py with local_module_num=1 (one CE on fc64, one backward)."""
+    name = "bp"
+    repository = "github.com/Wendy231015/MLAAN"
+    commit = "70effbe6a57f4d3534e9e131455996ec73b58b91"
+
+    def build(self, k):
+        import networks.resnetMLAAN as reference
+        return reference.resnet32(local_module_num=1, batch_size=BATCH, image_size=32, dataset="cifar10",
+                                  class_num=CLASSES)
+
+    def heads(self):
+        return []
+
+    def run(self, model, img, target):
+        model(img=img, target=target)
+
+    def used_prefixes(self, model, k):
+        return ["conv1.", "bn1.", "layer1.", "layer2.", "layer3.", "fc64."]
+
+    def modules(self, model, k, losses):
+        return []
+
+    def settings(self):
+        return {"source": "CIFAR-SVHN-STL/networks/resnetMLAAN.py (local_module_num = 1)"}
+
+
+METHODS = {"mlaan": Mlaan(), "infopro": InfoPro(), "man": Man(), "bp": Backprop()}
 
 
 def step(method, k, dtype, jitter=None):
@@ -359,6 +386,7 @@ BEHAVIOUR = {
         " block's stage)/(K-2); backward at once, then EMA_i <- m EMA_i + (1-m) live next block; detach",
         "last module: CE(fc64(GAP(x))); final = [that CE]",
         "the 2c2f head in cross_entropy mode (the lab's MAN heads)"],
+    "bp": ["one forward of the whole network, CE(fc64(GAP(x))), one backward; final = [that CE]"],
     "infopro": [
         "module i = 0..K-2: ixx_r*BCE(decoder(x_i), restored image) + ixy_r*CE(aux_classifier(x_i)),"
         " ratio = i/(K-2), ixx_r = ixx_1(1-ratio) + ixx_2 ratio, ixy_r likewise; backward at once, detach",
@@ -377,18 +405,19 @@ def main():
     ap.add_argument("--out", default=None)
     args = ap.parse_args()
     method = METHODS[args.method]
-    out_path = args.out or "src/test/resources/org/mlaan/lab/engine/%s-step-golden-k%d.json" % (method.name, args.k)
+    k = 1 if method.name == "bp" else args.k
+    out_path = args.out or "src/test/resources/org/mlaan/lab/engine/%s-step-golden-k%d.json" % (method.name, k)
     torch.Tensor.cuda = lambda self, *a, **kw: self
     nn.Module.cuda = lambda self, *a, **kw: self
     sys.path.insert(0, os.path.abspath(args.reference))
     torch.set_num_threads(1)
-    exact = step(method, args.k, torch.float64)
+    exact = step(method, k, torch.float64)
     # float32 arithmetic switches ReLUs whose input lies within its rounding error of 0, and which
     # ones it switches depends on where the roundings fall: take the widest of nine float32 runs.
-    spreads = [spread(exact, step(method, args.k, torch.float32))]
+    spreads = [spread(exact, step(method, k, torch.float32))]
     for seed in range(1, 9):
         generator = torch.Generator().manual_seed(seed)
-        spreads.append(spread(exact, step(method, args.k, torch.float32, generator)))
+        spreads.append(spread(exact, step(method, k, torch.float32, generator)))
     out = {
         "repository": method.repository,
         "commit": args.commit or method.commit,
@@ -396,7 +425,7 @@ def main():
         "torch": torch.__version__,
         "method": method.name,
         "arch": "resnet32",
-        "localModuleNum": args.k,
+        "localModuleNum": k,
         "batch": BATCH,
         "learningRate": LR,
         "hashFormula": HASH_FORMULA,

@@ -53,11 +53,7 @@ final class ReferenceStep {
             Map<String, Parameter> byReference, LocalStep.Order order, MoveRatio ratio, NDManager root) {
         JsonNode exact = golden.get("float64");
         JsonNode spread = golden.get("float32Spread");
-        Map<String, float[]> start = new LinkedHashMap<>();
-        byReference.forEach((ref, p) -> {
-            setPattern(root, ref, p.getArray());
-            start.put(ref, p.getArray().toFloatArray());
-        });
+        Map<String, float[]> start = setAll(byReference, root);
         Map<String, Parameter> trainable = net.trainableParameters();
         List<String> problems = new ArrayList<>();
         try (NesterovSgd optimizer = NesterovSgd.of(config.training(), trainable, root);
@@ -104,29 +100,47 @@ final class ReferenceStep {
 
             local.updateTwins();
             optimizer.step(golden.get("learningRate").asDouble());
-            JsonNode changes = exact.get("changes");
-            int changed = 0;
-            for (Map.Entry<String, Parameter> e : byReference.entrySet()) {
-                String ref = e.getKey();
-                float[] after = e.getValue().getArray().toFloatArray();
-                float[] before = start.get(ref);
-                double[] delta = new double[after.length];
-                for (int j = 0; j < after.length; j++) {
-                    delta[j] = (double) after[j] - before[j];
-                }
-                if (!changes.has(ref)) {
-                    if (norm(delta) != 0) {
-                        problems.add(ref + ": the reference leaves it unchanged, the lab moved it by " + norm(delta));
-                    }
-                    continue;
-                }
-                changed++;
-                double r = ratio.of(ref);
-                compare(problems, ref, "change", scaled(changes.get(ref), r), scaled(spread.get("changes").get(ref), r),
-                        delta);
-            }
-            assertEquals(changes.size(), changed, "every array the reference step moves has a lab array");
+            problems.addAll(changes(golden, byReference, start, ratio));
         }
+        return problems;
+    }
+
+    /** Gives every array the generator's values; returns them as they start. */
+    static Map<String, float[]> setAll(Map<String, Parameter> byReference, NDManager root) {
+        Map<String, float[]> start = new LinkedHashMap<>();
+        byReference.forEach((ref, p) -> {
+            setPattern(root, ref, p.getArray());
+            start.put(ref, p.getArray().toFloatArray());
+        });
+        return start;
+    }
+
+    /** Every array the step moved, against the reference's move (times {@code ratio}). */
+    static List<String> changes(JsonNode golden, Map<String, Parameter> byReference, Map<String, float[]> start,
+            MoveRatio ratio) {
+        JsonNode changes = golden.get("float64").get("changes");
+        JsonNode spread = golden.get("float32Spread").get("changes");
+        List<String> problems = new ArrayList<>();
+        int changed = 0;
+        for (Map.Entry<String, Parameter> e : byReference.entrySet()) {
+            String ref = e.getKey();
+            float[] after = e.getValue().getArray().toFloatArray();
+            float[] before = start.get(ref);
+            double[] delta = new double[after.length];
+            for (int j = 0; j < after.length; j++) {
+                delta[j] = (double) after[j] - before[j];
+            }
+            if (!changes.has(ref)) {
+                if (norm(delta) != 0) {
+                    problems.add(ref + ": the reference leaves it unchanged, the lab moved it by " + norm(delta));
+                }
+                continue;
+            }
+            changed++;
+            double r = ratio.of(ref);
+            compare(problems, ref, "change", scaled(changes.get(ref), r), scaled(spread.get(ref), r), delta);
+        }
+        assertEquals(changes.size(), changed, "every array the reference step moves has a lab array");
         return problems;
     }
 
@@ -135,7 +149,7 @@ final class ReferenceStep {
                 + String.join("\n", problems));
     }
 
-    private static void check(List<String> problems, String what, double expected, double spread, double actual) {
+    static void check(List<String> problems, String what, double expected, double spread, double actual) {
         double tolerance = SPREAD_FACTOR * spread + RELATIVE * Math.abs(expected);
         if (!(Math.abs(actual - expected) <= tolerance)) {
             problems.add(what + ": lab " + actual + ", reference " + expected + " (tolerance " + tolerance + ")");
@@ -227,7 +241,7 @@ final class ReferenceStep {
         }
     }
 
-    private static NDList batch(NDManager m, JsonNode golden) {
+    static NDList batch(NDManager m, JsonNode golden) {
         int batch = golden.get("batch").asInt();
         float[] x = values("images", batch * 3 * 32 * 32, 0, Math.sqrt(3));
         float[] labels = new float[batch];
