@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * Reads an ImageNet-style folder tree, {@code train/<class>/*.png|jpg|jpeg} and
@@ -136,15 +135,7 @@ public final class ImageFolderReader implements DatasetReader {
 
     /** Shorter side to {@code resizeEdge}, then the central {@code size x size} square. */
     private byte[] decodeSquare(Path file, int resizeEdge) throws DatasetFormatException {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new DatasetFormatException(file, "cannot be decoded as an image: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw new DatasetFormatException(file, "not a readable PNG or JPEG image");
-        }
+        BufferedImage image = ImageFileDecoder.decode(file);
         int w = image.getWidth();
         int h = image.getHeight();
         // torchvision Resize(int): the shorter side becomes the edge, the longer one is truncated.

@@ -8,23 +8,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import us.hebi.matlab.mat.format.Mat5;
+import us.hebi.matlab.mat.format.Mat5Reader;
 import us.hebi.matlab.mat.types.Array;
 import us.hebi.matlab.mat.types.MatFile;
 import us.hebi.matlab.mat.types.MatlabType;
 import us.hebi.matlab.mat.types.Matrix;
+import us.hebi.matlab.mat.types.Source;
+import us.hebi.matlab.mat.types.Sources;
 
 /**
  * Reads SVHN cropped digits: {@code train_32x32.mat} and {@code test_32x32.mat}, MATLAB v5 files
  * holding {@code X}, a 32x32x3xN uint8 array (row, column, channel, image; column-major like every
  * MATLAB array), and {@code y}, N labels 1..10 where 10 stands for the digit 0. Labels become the
- * digit itself, so class {@code k} is named {@code "k"}.
+ * digit itself, so class {@code k} is named {@code "k"}. Every element's byte count is checked
+ * against the file before it is parsed ({@link MatElementSizeCheck}) and only X and y are parsed, so
+ * a damaged file is refused, naming it, without allocating the sizes it claims.
  */
 public final class SvhnReader implements DatasetReader {
     static final int SIDE = 32;
     private static final int HEADER_BYTES = 128;
+    private static final Set<MatlabType> NUMERIC = EnumSet.of(MatlabType.Double, MatlabType.Single,
+            MatlabType.Int8, MatlabType.UInt8, MatlabType.Int16, MatlabType.UInt16, MatlabType.Int32,
+            MatlabType.UInt32, MatlabType.Int64, MatlabType.UInt64);
     /** Class k is the digit k. */
     public static final List<String> CLASS_NAMES = List.of("0", "1", "2", "3", "4", "5", "6", "7",
             "8", "9");
@@ -49,17 +59,24 @@ public final class SvhnReader implements DatasetReader {
     private ImageSet read(String name, String fileName, int limit) throws DatasetFormatException {
         Path file = DataFolder.requireFile(folder, fileName, "SVHN MATLAB file");
         checkHeader(file);
+        MatElementSizeCheck.check(file);
+        // Only X and y are parsed: a cell or struct array allocates its slots from the dimensions
+        // it claims, before its elements are read, so any other variable is skipped unread.
+        List<Mat5Reader.EntryHeader> variables = new ArrayList<>();
         MatFile mat;
-        try {
-            mat = Mat5.readFromFile(file.toFile());
+        try (Source source = Sources.openFile(file.toFile())) {
+            mat = Mat5.newReader(source).setEntryFilter(h -> {
+                variables.add(h);
+                return (h.getName().equals("X") || h.getName().equals("y")) && NUMERIC.contains(h.getType());
+            }).disableSubsystemProcessing().readMat();
         } catch (IOException | RuntimeException e) {
             String why = endedEarly(e) ? "ends in the middle of its data"
                     : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             throw new DatasetFormatException(file, "truncated or corrupt MATLAB v5 file (" + why + ")", e);
         }
         try {
-            Matrix x = variable(mat, file, "X");
-            Matrix y = variable(mat, file, "y");
+            Matrix x = variable(mat, variables, file, "X");
+            Matrix y = variable(mat, variables, file, "y");
             int[] dims = x.getDimensions();
             // MATLAB drops a trailing singleton dimension, so one image is 32x32x3.
             int count = dims.length == 4 ? dims[3] : dims.length == 3 ? 1 : -1;
@@ -67,6 +84,13 @@ public final class SvhnReader implements DatasetReader {
                     || dims[2] != 3) {
                 throw new DatasetFormatException(file, "variable 'X' is " + describe(x)
                         + ", expected 32x32x3xN uint8");
+            }
+            // The parser checks that X holds as many values as its dimensions multiply to, but in
+            // int arithmetic: a count that wraps around would size the pixel array below from the
+            // claim instead of the data.
+            if ((long) count * 3 * SIDE * SIDE != x.getNumElements()) {
+                throw new DatasetFormatException(file, "variable 'X' claims " + count + " images of 32x32x3 but "
+                        + "holds " + Integer.toUnsignedLong(x.getNumElements()) + " bytes");
             }
             if (y.getNumElements() != count) {
                 throw new DatasetFormatException(file, "variable 'y' holds " + y.getNumElements()
@@ -141,17 +165,23 @@ public final class SvhnReader implements DatasetReader {
         return out;
     }
 
-    private static Matrix variable(MatFile mat, Path file, String name) throws DatasetFormatException {
+    /** The numeric variable {@code name}, known from the headers of every variable in the file. */
+    private static Matrix variable(MatFile mat, List<Mat5Reader.EntryHeader> variables, Path file, String name)
+            throws DatasetFormatException {
         List<String> found = new ArrayList<>();
-        for (MatFile.Entry entry : mat.getEntries()) {
-            if (entry.getName().equals(name)) {
-                if (entry.getValue() instanceof Matrix m) {
-                    return m;
+        for (Mat5Reader.EntryHeader h : variables) {
+            if (h.getName().equals(name)) {
+                if (!NUMERIC.contains(h.getType())) {
+                    throw new DatasetFormatException(file, "variable '" + name + "' is a " + h.getType()
+                            + ", expected a numeric array");
                 }
-                throw new DatasetFormatException(file, "variable '" + name + "' is a "
-                        + entry.getValue().getType() + ", expected a numeric array");
+                for (MatFile.Entry entry : mat.getEntries()) {
+                    if (entry.getName().equals(name) && entry.getValue() instanceof Matrix m) {
+                        return m;
+                    }
+                }
             }
-            found.add(entry.getName());
+            found.add(h.getName());
         }
         throw new DatasetFormatException(file, "no variable '" + name + "' (found: "
                 + (found.isEmpty() ? "none" : String.join(", ", found)) + ")");

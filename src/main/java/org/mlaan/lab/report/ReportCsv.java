@@ -17,6 +17,7 @@ import org.mlaan.lab.analysis.result.SeparabilityPoint;
 import org.mlaan.lab.analysis.result.SimilarityResult;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.io.AtomicFiles;
+import org.mlaan.lab.core.io.CsvCells;
 import org.mlaan.lab.core.run.RunRecord;
 
 /**
@@ -25,8 +26,10 @@ import org.mlaan.lab.core.run.RunRecord;
  * {@code ablation.csv}, {@code ablation-seeds.csv}, {@code epoch-budgets.csv},
  * {@code separability.csv}, {@code similarity.csv}, {@code similarity-pairs-<run>.csv},
  * {@code memory.csv}, {@code generalisation.csv}. Errors and accuracies are fractions 0..1 at full
- * precision, bytes are bytes; a value never measured is an empty field. Text fields are quoted as
- * RFC 4180 says when they hold a comma, quote or line break. Each file is written atomically.
+ * precision, bytes are bytes; a value never measured is an empty field. Text fields go through
+ * {@link CsvCells#text}: quoted as RFC 4180 says when they hold a comma, quote or line break, and
+ * with a leading {@code '} when they start with {@code = + - @}, a tab or a carriage return, so that
+ * a run named like a formula does not run as one in a spreadsheet. Each file is written atomically.
  */
 public final class ReportCsv {
     private ReportCsv() {}
@@ -144,19 +147,21 @@ public final class ReportCsv {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    /** One field: numbers as Java writes them (NaN as empty), text quoted when it needs to be. */
+    /**
+     * One field: numbers as Java writes them (NaN as empty) and never marked, anything else as a
+     * text cell ({@link CsvCells#text}: marked when a spreadsheet would run it, quoted when it needs to be).
+     */
     static String field(Object v) {
         if (v == null) {
             return "";
         }
         if (v instanceof Double d) {
-            return d.isNaN() ? "" : d.toString();
+            return d.isNaN() ? "" : CsvCells.number(d);
         }
-        String s = v.toString();
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
+        if (v instanceof Integer || v instanceof Long) {
+            return CsvCells.number(((Number) v).longValue());
         }
-        return s;
+        return CsvCells.text(v.toString());
     }
 
     private static Object opt(Integer v) {

@@ -170,6 +170,16 @@ class ImageFolderReaderTest {
     }
 
     @Test
+    void refusesAnImageWhoseHeaderClaimsAHugeSizeAndNamesIt() throws IOException {
+        writeTwoClasses("test");
+        Path huge = ImageFileDecoderTest.pngClaiming(dir.resolve("train/cat/d.png"), 100_000, 100_000);
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new ImageFolderReader(dir, 8).train(DatasetReader.ALL));
+        assertEquals(huge, e.path());
+        assertTrue(e.getMessage().contains("claims 100000 x 100000 pixels"), e.getMessage());
+    }
+
+    @Test
     void reportsTestClassThatTrainingDoesNotHave() throws IOException {
         writeTwoClasses("test");
         png(dir.resolve("test/dog/d.png"), 12, 12, solid(RED));

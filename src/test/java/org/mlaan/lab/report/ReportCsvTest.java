@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlaan.lab.analysis.RunFixtures;
 import org.mlaan.lab.analysis.result.AblationCell;
 import org.mlaan.lab.analysis.result.AnalysisReport;
+import org.mlaan.lab.analysis.result.GeneralisationRow;
+import org.mlaan.lab.analysis.result.MemoryRow;
+import org.mlaan.lab.core.config.Method;
+import org.mlaan.lab.core.run.RunRecord;
 
 class ReportCsvTest {
 
@@ -108,6 +114,43 @@ class ReportCsvTest {
 
         var gen = parse(dir.resolve("generalisation.csv"));
         assertEquals(0.55, Double.parseDouble(col(gen, 1, "evaluated_on_top1_err")));
+    }
+
+    @Test
+    void namesThatASpreadsheetWouldRunAsFormulasGetALeadingQuoteAndNumbersStayNumbers(@TempDir Path dir)
+            throws Exception {
+        RunRecord run = RunFixtures.completed("@SUM(1)", Method.DGL, 1, 0.5, 0.35);
+        run = new RunRecord(run.dir(), run.config().withName("=HYPERLINK(\"http://x\")"), run.status(), run.steps(),
+                run.epochs());
+        AnalysisReport r = new AnalysisReport("t", Instant.parse("2026-01-02T03:04:05Z"), List.of(run), null,
+                List.of(), List.of(), List.of(),
+                List.of(new MemoryRow("-DGL", "resnet32", "+k2", 64, "cpu", 1L << 20, 2L << 20, -1)),
+                List.of(new GeneralisationRow("@SUM(1)", Method.DGL, "builtin", "=cmd|' /C calc'!A0", 0.3, 0.5, 10)),
+                List.of(), null, List.of());
+        ReportCsv.write(r, dir);
+
+        String runs = Files.readString(dir.resolve("runs.csv"), StandardCharsets.UTF_8);
+        assertTrue(runs.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","), runs);
+        var table = parse(dir.resolve("runs.csv"));
+        assertEquals("'@SUM(1)", col(table, 1, "run"));
+        assertEquals("'=HYPERLINK(\"http://x\")", col(table, 1, "name"));
+
+        var mem = parse(dir.resolve("memory.csv"));
+        assertEquals("'-DGL", col(mem, 1, "method"));
+        assertEquals("'+k2", col(mem, 1, "split"));
+        assertEquals("-1", col(mem, 1, "device_bytes"), "a negative number is a number, not a formula");
+
+        var gen = parse(dir.resolve("generalisation.csv"));
+        assertEquals("'@SUM(1)", col(gen, 1, "run"));
+        assertEquals("'=cmd|' /C calc'!A0", col(gen, 1, "evaluated_on"));
+    }
+
+    @Test
+    void aNegativeNumberIsWrittenAsANumber() {
+        assertEquals("-0.5", ReportCsv.field(-0.5));
+        assertEquals("-1", ReportCsv.field(-1L));
+        assertEquals("-3", ReportCsv.field(-3));
+        assertEquals("'-0.5", ReportCsv.field("-0.5"), "text that starts with '-' is text");
     }
 
     @Test

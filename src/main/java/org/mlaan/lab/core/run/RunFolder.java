@@ -20,6 +20,7 @@ import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.io.AtomicFiles;
+import org.mlaan.lab.core.io.CsvCells;
 
 /**
  * The folder of one run, everything needed to reproduce, resume or report it:
@@ -209,15 +210,22 @@ public final class RunFolder implements Closeable {
         return ConfigFiles.mapper().readValue(dir.resolve(STATUS).toFile(), RunStatus.class);
     }
 
+    /**
+     * Appends a {@value #STEPS_CSV} row. Every cell is a number ({@link CsvCells#number}, NaN as
+     * {@code NaN}), never marked as text, so that {@link RunFolderReader} parses the row back.
+     */
     public void appendStep(StepMetrics s) throws IOException {
-        steps.append(s.epoch() + "," + s.step() + "," + s.globalStep() + "," + num(s.loss()) + ","
-                + num(s.accuracy()) + "," + num(s.learningRate()) + "," + num(s.imagesPerSecond()));
+        steps.append(String.join(",", CsvCells.number(s.epoch()), CsvCells.number(s.step()),
+                CsvCells.number(s.globalStep()), CsvCells.number(s.loss()), CsvCells.number(s.accuracy()),
+                CsvCells.number(s.learningRate()), CsvCells.number(s.imagesPerSecond())));
     }
 
+    /** Appends a {@value #EPOCHS_CSV} row, numbers only as {@link #appendStep} does. */
     public void appendEpoch(EpochMetrics e) throws IOException {
-        epochs.append(e.epoch() + "," + num(e.trainLoss()) + "," + num(e.trainAccuracy()) + ","
-                + num(e.testTop1Error()) + "," + num(e.testTop5Error()) + "," + num(e.bestTop1Error()) + ","
-                + num(e.learningRate()) + "," + num(e.seconds()));
+        epochs.append(String.join(",", CsvCells.number(e.epoch()), CsvCells.number(e.trainLoss()),
+                CsvCells.number(e.trainAccuracy()), CsvCells.number(e.testTop1Error()),
+                CsvCells.number(e.testTop5Error()), CsvCells.number(e.bestTop1Error()),
+                CsvCells.number(e.learningRate()), CsvCells.number(e.seconds())));
     }
 
     /**
@@ -227,10 +235,6 @@ public final class RunFolder implements Closeable {
     public void cutMetricsBackTo(long globalStep, int epoch) throws IOException {
         steps.keepOnly(row -> Long.parseLong(row[2]) < globalStep);
         epochs.keepOnly(row -> Integer.parseInt(row[0]) < epoch);
-    }
-
-    private static String num(double v) {
-        return Double.isNaN(v) ? "NaN" : Double.toString(v);
     }
 
     private static String json(Object record) throws IOException {

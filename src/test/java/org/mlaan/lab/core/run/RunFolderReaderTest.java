@@ -37,6 +37,23 @@ class RunFolderReaderTest {
     }
 
     @Test
+    void negativeMetricsAreWrittenAsNumbersAndReadBack() throws IOException {
+        Path dir;
+        try (RunFolder f = RunFolder.create(tmp, "neg", TIME)) {
+            f.writeConfig(ExperimentConfig.defaults().withName("neg"));
+            f.appendStep(new StepMetrics(0, 0, 0, -0.5, new double[0], Double.NaN, -1e-3, 10, 0, -1));
+            dir = f.dir();
+        }
+        List<String> lines = Files.readAllLines(dir.resolve(RunFolder.STEPS_CSV));
+        assertEquals("0,0,0,-0.5,NaN,-0.001,10.0", lines.get(1), "numbers are never marked as text");
+
+        StepMetrics back = RunFolderReader.read(dir).steps().get(0);
+        assertEquals(-0.5, back.loss());
+        assertEquals(-1e-3, back.learningRate());
+        assertTrue(Double.isNaN(back.accuracy()));
+    }
+
+    @Test
     void readsConfigStatusAndEveryMetricsRow() throws IOException {
         Path dir = writtenRun(4);
 
