@@ -214,7 +214,7 @@ class InfoPro:
         return {"lambdas": LAMBDAS, "source": "CIFAR-SVHN-STL/networks/resnetInfoPro.py, auxiliary_nets.py"}
 
 
-class Man:
+class Man(InfoPro):
     """MAN: JunhaoSu0/MAN's resnetInfoPro_MAN.py, 2c2f heads (cross-entropy mode) and decoders on
     LB(x) + EMA(x) of the block after each module, every twin updated right after its module's backward."""
     name = "man"
@@ -228,12 +228,6 @@ class Man:
         return reference.resnet32(local_module_num=k, batch_size=BATCH, image_size=32, dataset="cifar10",
                                   class_num=CLASSES, aux_net_config="2c2f", local_loss_mode="cross_entropy",
                                   momentum=EMA_MOMENTUM)
-
-    def heads(self):
-        return [self.aux.Decoder, self.aux.AuxClassifier]
-
-    def run(self, model, img, target):
-        model(img=img, target=target, ixx_1=LAMBDAS[0], ixy_1=LAMBDAS[1], ixx_2=LAMBDAS[2], ixy_2=LAMBDAS[3])
 
     @staticmethod
     def next_block(model, i):

@@ -9,8 +9,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,7 +101,7 @@ class DglStepMatchesReferenceTest {
                     largest = Math.max(largest, n.asDouble());
                 }
                 for (int k = 0; k < list.size(); k++) {
-                    double[] g = gradient(list.get(k));
+                    double[] g = ReferenceStep.gradient(list.get(k));
                     double norm = 0;
                     double projection = 0;
                     for (int j = 0; j < g.length; j++) {
@@ -171,16 +169,5 @@ class DglStepMatchesReferenceTest {
         }
         return new NDList(m.create(x, new Shape(BATCH, 3, 32, 32)), m.create(labels));
     }
-
-    private static double[] gradient(Parameter p) {
-        PtNDArray g = JniUtils.getGradient((PtNDArray) p.getArray());
-        try (g) {
-            float[] f = g.toFloatArray();
-            double[] d = new double[f.length];
-            for (int i = 0; i < f.length; i++) {
-                d[i] = f[i];
-            }
-            return d;
-        }
     }
 }

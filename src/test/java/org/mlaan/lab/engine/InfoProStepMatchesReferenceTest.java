@@ -74,10 +74,10 @@ class InfoProStepMatchesReferenceTest {
             String ref;
             if ((m = HEAD.matcher(e.getKey())).matches()) {
                 ref = "aux_classifier_" + block(net, m.group(1)) + ".head." + HEAD_LAYERS.get(m.group(2)) + "."
-                        + torchArray(m.group(3));
+                        + ReferenceStep.torchArray(m.group(3));
             } else if ((m = DECODER.matcher(e.getKey())).matches()) {
                 ref = "decoder_" + block(net, m.group(1)) + ".decoder." + DECODER_LAYERS.get(m.group(2)) + "."
-                        + torchArray(m.group(3));
+                        + ReferenceStep.torchArray(m.group(3));
             } else {
                 throw new AssertionError("no reference name for " + e.getKey());
             }
@@ -88,9 +88,5 @@ class InfoProStepMatchesReferenceTest {
 
     private static String block(LocalNetwork net, String module) {
         return net.plan().modules().get(Integer.parseInt(module)).span().lastName().replace('.', '_');
-    }
-
-    private static String torchArray(String labArray) {
-        return TorchNames.ofUnitArray("00x_" + labArray).substring("x.".length());
     }
 }

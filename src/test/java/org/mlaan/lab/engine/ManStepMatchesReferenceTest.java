@@ -78,10 +78,10 @@ class ManStepMatchesReferenceTest {
                         + TorchNames.ofUnitArray(m.group(3));
             } else if ((m = HEAD.matcher(e.getKey())).matches()) {
                 ref = "aux_classifier_" + next(net, m.group(1)) + ".head." + HEAD_LAYERS.get(m.group(2)) + "."
-                        + torchArray(m.group(3));
+                        + ReferenceStep.torchArray(m.group(3));
             } else if ((m = DECODER.matcher(e.getKey())).matches()) {
                 ref = "decoder_" + next(net, m.group(1)) + ".decoder." + DECODER_LAYERS.get(m.group(2)) + "."
-                        + torchArray(m.group(3));
+                        + ReferenceStep.torchArray(m.group(3));
             } else {
                 throw new AssertionError("no reference name for " + e.getKey());
             }
@@ -93,9 +93,5 @@ class ManStepMatchesReferenceTest {
     /** The block after module {@code module}, whose copies and heads MAN trains there. */
     private static String next(LocalNetwork net, String module) {
         return net.plan().modules().get(Integer.parseInt(module)).momentumBlock().replace('.', '_');
-    }
-
-    private static String torchArray(String labArray) {
-        return TorchNames.ofUnitArray("00x_" + labArray).substring("x.".length());
     }
 }

@@ -39,6 +39,11 @@ final class ReferenceStep {
 
     private ReferenceStep() {}
 
+    /** The PyTorch name of an array inside a head or decoder layer ({@code weight}, {@code running_mean}). */
+    static String torchArray(String labArray) {
+        return TorchNames.ofUnitArray("00x_" + labArray).substring("x.".length());
+    }
+
     static JsonNode fixture(String name) throws IOException {
         try (InputStream in = ReferenceStep.class.getResourceAsStream(name)) {
             return new ObjectMapper().readTree(in);
@@ -251,7 +256,7 @@ final class ReferenceStep {
         return new NDList(m.create(x, new Shape(batch, 3, 32, 32)), m.create(labels));
     }
 
-    private static double[] gradient(Parameter p) {
+    static double[] gradient(Parameter p) {
         PtNDArray g = JniUtils.getGradient((PtNDArray) p.getArray());
         try (g) {
             float[] f = g.toFloatArray();
