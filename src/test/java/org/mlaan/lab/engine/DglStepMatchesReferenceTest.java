@@ -169,5 +169,4 @@ class DglStepMatchesReferenceTest {
         }
         return new NDList(m.create(x, new Shape(BATCH, 3, 32, 32)), m.create(labels));
     }
-    }
 }
