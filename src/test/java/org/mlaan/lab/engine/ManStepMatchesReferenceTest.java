@@ -53,7 +53,7 @@ class ManStepMatchesReferenceTest {
         JsonNode golden = ReferenceStep.fixture("man-step-golden-k8.json");
         ExperimentConfig config = ConfigFiles.mapperRead("""
                 {"network": {"arch": "resnet32"}, "method": "MAN", "split": {"preset": "resnet32-k8"},
-                 "local": {"lambdas": %s, "lambdaRatio": "stage", "momentum": %s},
+                 "local": {"lambdas": %s, "lambdaRatio": "nextStage", "momentum": %s},
                  "training": {"learningRate": %s, "momentum": 0.9, "nesterov": true, "weightDecay": 0.0001}}
                 """.formatted(golden.get("lambdas"), golden.get("emaMomentum"), golden.get("learningRate")));
         NetworkPlan network = NetworkPlan.of(Arch.RESNET32, 32, 10);

@@ -2,11 +2,14 @@ package org.mlaan.lab.core.local;
 
 /**
  * What the InfoPro weights interpolate over (ALGORITHMS.md Part B §3, §4, §6): ratio = index/(K-2)
- * with the module index (InfoPro) or the stage number of the module's block (MAN, InfoPro-bin).
+ * with the module index (InfoPro), the stage of the module's own last block (InfoPro+MLAAN,
+ * {@code resnetInfoProbin.py}: {@code infopro_config[i]}), or the stage of the block after the module
+ * (MAN, {@code resnetInfoPro_MAN.py}: the block its copies and heads belong to).
  */
 public enum LambdaRatio {
     MODULE("module"),
-    STAGE("stage");
+    STAGE("stage"),
+    NEXT_STAGE("nextStage");
 
     private final String id;
 
@@ -24,6 +27,6 @@ public enum LambdaRatio {
                 return r;
             }
         }
-        throw new IllegalArgumentException("unknown lambda ratio '" + text + "', expected module or stage");
+        throw new IllegalArgumentException("unknown lambda ratio '" + text + "', expected module, stage or nextStage");
     }
 }

@@ -234,14 +234,13 @@ public final class LocalPlanner {
 
     // ALGORITHMS.md Part B §3: ratio = idx/(K-2) (0 when K = 2); lambda1 = ixx_1(1-r) + ixx_2 r, lambda2 likewise.
     static double[] lambdasFor(double[] l, LambdaRatio ratio, NetworkPlan network, ModuleSpan span, int k) {
-        double idx;
-        if (ratio == LambdaRatio.MODULE) {
-            idx = span.index();
-        } else {
-            // Part B §6: the stage of the block after the module, 1-based as layer{s}.
-            Unit next = network.unit(Math.min(span.last() + 1, network.size() - 2));
-            idx = next.stage();
-        }
+        double idx = switch (ratio) {
+            case MODULE -> span.index();
+            // Part B §4, resnetInfoProbin.py: local_x of infopro_config[i], the module's last block.
+            case STAGE -> network.unit(span.last()).stage();
+            // Part B §6, resnetInfoPro_MAN.py: the stage of the block after the module, 1-based as layer{s}.
+            case NEXT_STAGE -> network.unit(Math.min(span.last() + 1, network.size() - 2)).stage();
+        };
         double r = k <= 2 ? 0 : idx / (k - 2);
         return new double[] {l[0] * (1 - r) + l[2] * r, l[1] * (1 - r) + l[3] * r};
     }

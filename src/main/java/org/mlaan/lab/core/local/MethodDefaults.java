@@ -59,14 +59,16 @@ public record MethodDefaults(
             case DGL_MLAAN:
                 return cascade(HeadKind.PROBE, w, HeadKind.PROBE, true, LambdaRatio.MODULE);
             case INFOPRO_MLAAN:
-                // resnetInfoProbin.py: InfoPro heads on both paths, lambda ratio over the stage (Part B §4).
+                // resnetInfoProbin.py: InfoPro heads on both paths, lambda ratio over the stage of the
+                // module's own last block (Part B §4).
                 return cascade(HeadKind.INFOPRO_1C2F, w, HeadKind.INFOPRO_1C2F, true, LambdaRatio.STAGE);
             case MAN:
             case MAN_PLUS_PLUS:
-                // MC/train.py: 2c2f head with decoder, ratio over the stage, copies re-initialised (Part B §6).
+                // MC/train.py: 2c2f head with decoder, ratio over the next block's stage, copies
+                // re-initialised (Part B §6).
                 return new MethodDefaults(HeadKind.INFOPRO_2C2F, 1, 0, HeadKind.NONE, 0, false,
                         method == Method.MAN ? MomentumAuxKind.MAN : MomentumAuxKind.MAN_PLUS_PLUS, CopyInit.REINIT,
-                        LambdaRatio.STAGE, MAN_LAMBDAS, false);
+                        LambdaRatio.NEXT_STAGE, MAN_LAMBDAS, false);
             case AUGLOCAL:
                 return simple(HeadKind.AUGLOCAL);
             default:

@@ -102,7 +102,7 @@ class LocalPlannerTest {
     }
 
     @Test
-    void manCopiesTheNextBlockAndWeighsByStage() throws ConfigException {
+    void manCopiesTheNextBlockAndWeighsByItsStage() throws ConfigException {
         LocalPlan p = plan("""
                 {"network": {"arch": "resnet32"}, "method": "MAN", "split": {"preset": "resnet32-k4"}}
                 """, R32);
@@ -115,6 +115,19 @@ class LocalPlannerTest {
         // Module 0's next block is in stage 1: ratio 1/2 -> lambda1 = 5*0.5 + 0 = 2.5, lambda2 = 0.5*0.5 = 0.25.
         assertEquals(2.5, p.modules().get(0).lambdaRecon(), 1e-12);
         assertEquals(0.25, p.modules().get(0).lambdaCls(), 1e-12);
+    }
+
+    @Test
+    void infoproMlaanWeighsByTheStageOfTheModulesOwnLastBlock() throws ConfigException {
+        // resnetInfoProbin.py: ratio = local_x/(K-2), local_x the stage of infopro_config[i].
+        LocalPlan p = plan("""
+                {"network": {"arch": "resnet32"}, "method": "InfoPro+MLAAN", "split": {"preset": "resnet32-k8"},
+                 "local": {"lambdas": [6, 0, 0, 6]}}
+                """, R32);
+        // Module 2 ends at 1.4 (stage 1, the next block 2.0 is in stage 2): ratio 1/6 -> 6*(5/6) = 5, 6/6 = 1.
+        assertEquals("1.4", p.modules().get(2).span().lastName());
+        assertEquals(5.0, p.modules().get(2).lambdaRecon(), 1e-12);
+        assertEquals(1.0, p.modules().get(2).lambdaCls(), 1e-12);
     }
 
     @Test
