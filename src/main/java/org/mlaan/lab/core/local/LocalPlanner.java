@@ -194,9 +194,21 @@ public final class LocalPlanner {
                 }
             }
             double[] lam = lambdasFor(lambdas, ratio, network, span, k);
-            modules.add(new ModuleRoles(span, last ? HeadKind.NONE : ind, mwx, mw, last ? HeadKind.NONE : casc, mwy,
-                    leapList, leapList.isEmpty() ? 0 : twins, mm, last ? MomentumAuxKind.NONE : man, next,
-                    lam[0], lam[1]));
+            ModuleRoles roles = new ModuleRoles(span, last ? HeadKind.NONE : ind, mwx, mw,
+                    last ? HeadKind.NONE : casc, mwy, leapList, leapList.isEmpty() ? 0 : twins, mm,
+                    last ? MomentumAuxKind.NONE : man, next, lam[0], lam[1]);
+            if (roles.hasLeap() && !roles.hasCascadeLoss()) {
+                // A leap stack sits on the cascaded path; before the first full window there is
+                // none, so no loss would train it (the reference code builds A_0 and never uses it).
+                if (o != null && o.leap() != null) {
+                    problems.add(at + ".leap: module " + i + " has no cascaded loss (its window of " + mw
+                            + " modules is not full before module " + (mw - 1) + "), so no loss would train a"
+                            + " leap stack here");
+                }
+                roles = new ModuleRoles(span, roles.independentHead(), mwx, mw, roles.cascadeHead(), mwy, List.of(), 0,
+                        mm, roles.momentumAux(), next, lam[0], lam[1]);
+            }
+            modules.add(roles);
         }
         for (ModuleRoles r : modules) {
             if (r.index() < k - 1 && !r.hasIndependentLoss() && !r.hasCascadeLoss() && !hasLaterCascadeOver(modules, r)) {

@@ -49,6 +49,7 @@ class LocalPlannerTest {
         assertEquals(2, m11.window());
         assertFalse(p.modules().get(0).hasCascadeLoss(), "no full window at module 0 (Part B §4)");
         assertFalse(p.modules().get(0).hasIndependentLoss(), "the code computes no loss at all before the first window");
+        assertEquals(List.of(), p.modules().get(0).leap(), "no loss would train a leap stack at module 0");
         assertTrue(p.modules().get(1).hasIndependentLoss());
         assertTrue(p.modules().get(1).hasCascadeLoss());
         assertTrue(p.lastHasCascade());
@@ -152,6 +153,11 @@ class LocalPlannerTest {
                 """);
         assertTrue(m.contains("local.modules[module 3].leap: module 3 (2.0..2.1): leap block 1.4 is at or before"), m);
         assertTrue(m.contains("local.modules[1].module: expected 0..7 for this split, got 9"), m);
+        String unused = problems("""
+                {"network": {"arch": "resnet32"}, "method": "DGL+MLAAN", "split": {"preset": "resnet32-k8"},
+                 "local": {"modules": [{"module": 0, "leap": ["2.0", "3.0"]}]}}
+                """);
+        assertTrue(unused.contains("local.modules[module 0].leap: module 0 has no cascaded loss"), unused);
         assertTrue(problems("{\"method\": \"DGL\"}").contains("split: method DGL needs a split"));
         assertTrue(problems("{\"split\": {\"cutsAfter\": [\"1.0\"]}}").contains("method BP trains end to end"));
         assertTrue(problems("{\"network\": {\"arch\": \"resnet20\"}, \"method\": \"DGL\", \"split\": {\"preset\": \"resnet32-k8\"}}")

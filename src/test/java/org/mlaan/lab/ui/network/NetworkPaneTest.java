@@ -124,29 +124,29 @@ class NetworkPaneTest {
 
     @Test
     void selectingAModuleAndClickingALaterBlockAddsItToTheLeapList(FxRobot robot) {
-        robot.clickOn("#" + NetworkIds.module(0));
+        robot.clickOn("#" + NetworkIds.module(1));
         settle();
-        assertEquals(0, vm.selectedModuleProperty().get());
+        assertEquals(1, vm.selectedModuleProperty().get());
         assertNull(vm.config().local(), "selecting a module writes nothing");
-        assertTrue(text(robot, "inspector-title").startsWith("E0 "), text(robot, "inspector-title"));
-        assertFalse(exists(robot, NetworkIds.arc(0, "1.2")));
+        assertTrue(text(robot, "inspector-title").startsWith("E1 "), text(robot, "inspector-title"));
+        assertFalse(exists(robot, NetworkIds.arc(1, "2.1")));
 
-        robot.clickOn("#" + NetworkIds.tile("1.2"));
+        robot.clickOn("#" + NetworkIds.tile("2.1"));
         settle();
 
-        ModuleOverride o = SplitEditing.overrideOf(vm.config(), 0);
-        assertEquals(List.of("1.2", "2.0", "3.0", "3.1", "3.2"), o.leap());
-        assertNotNull(vm.localPlan(), "1.2 follows module 0, so the config runs");
-        Node arc = node(robot, NetworkIds.arc(0, "1.2"));
+        ModuleOverride o = SplitEditing.overrideOf(vm.config(), 1);
+        assertEquals(List.of("2.1", "2.2", "3.0", "3.1", "3.2"), o.leap());
+        assertNotNull(vm.localPlan(), "2.1 follows module 1, so the config runs");
+        Node arc = node(robot, NetworkIds.arc(1, "2.1"));
         assertTrue(arc.getStyleClass().contains("leap-arc-selected"));
-        assertTrue(node(robot, NetworkIds.tile("1.2")).getStyleClass().contains("leap-target"));
-        assertTrue(text(robot, "leap-list-label").startsWith("Leap stack: 1.2 → 2.0 → 3.0 → 3.1 → 3.2  (EMA twin on 1.2)"),
+        assertTrue(node(robot, NetworkIds.tile("2.1")).getStyleClass().contains("leap-target"));
+        assertTrue(text(robot, "leap-list-label").startsWith("Leap stack: 2.1 → 2.2 → 3.0 → 3.1 → 3.2  (EMA twin on 2.1)"),
                 text(robot, "leap-list-label"));
 
-        robot.clickOn("#" + NetworkIds.tile("1.2"));
+        robot.clickOn("#" + NetworkIds.tile("2.1"));
         settle();
-        assertEquals(List.of("2.0", "3.0", "3.1", "3.2"), SplitEditing.overrideOf(vm.config(), 0).leap());
-        assertFalse(exists(robot, NetworkIds.arc(0, "1.2")));
+        assertEquals(List.of("2.2", "3.0", "3.1", "3.2"), SplitEditing.overrideOf(vm.config(), 1).leap());
+        assertFalse(exists(robot, NetworkIds.arc(1, "2.1")));
     }
 
     @Test

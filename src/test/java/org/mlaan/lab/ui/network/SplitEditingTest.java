@@ -108,17 +108,18 @@ class SplitEditingTest {
     void togglingALaterBlockAddsItInChainOrderAndAgainRemovesIt() throws ConfigException {
         ExperimentConfig c = demo();
         LocalPlan lp = LocalPlanner.resolve(c, R20);
-        List<String> leap = lp.modules().get(0).leap();
-        assertEquals(List.of("2.0", "3.0", "3.1", "3.2"), leap);
+        assertEquals(List.of(), lp.modules().get(0).leap(), "module 0 has no full window, so no leap stack");
+        List<String> leap = lp.modules().get(1).leap();
+        assertEquals(List.of("2.2", "3.0", "3.1", "3.2"), leap);
 
-        ExperimentConfig added = SplitEditing.toggleLeap(c, R20, 0, leap, "1.2");
-        ModuleOverride o = SplitEditing.overrideOf(added, 0);
-        assertEquals(List.of("1.2", "2.0", "3.0", "3.1", "3.2"), o.leap());
+        ExperimentConfig added = SplitEditing.toggleLeap(c, R20, 1, leap, "2.1");
+        ModuleOverride o = SplitEditing.overrideOf(added, 1);
+        assertEquals(List.of("2.1", "2.2", "3.0", "3.1", "3.2"), o.leap());
         assertNull(o.wx(), "only the leap list is written");
         LocalPlanner.resolve(added, R20); // runs
 
-        ExperimentConfig removed = SplitEditing.toggleLeap(added, R20, 0, o.leap(), "1.2");
-        assertEquals(List.of("2.0", "3.0", "3.1", "3.2"), SplitEditing.overrideOf(removed, 0).leap());
+        ExperimentConfig removed = SplitEditing.toggleLeap(added, R20, 1, o.leap(), "2.1");
+        assertEquals(List.of("2.2", "3.0", "3.1", "3.2"), SplitEditing.overrideOf(removed, 1).leap());
     }
 
     @Test
