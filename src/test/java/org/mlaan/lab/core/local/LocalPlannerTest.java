@@ -95,9 +95,10 @@ class LocalPlannerTest {
     @Test
     void anyOtherSplitGetsTheLeapRule() throws ConfigException {
         LocalPlan p = plan("""
-                {"network": {"arch": "resnet20"}, "method": "DGL+MLAAN", "split": {"cutsAfter": ["1.1", "2.2"]}}
+                {"network": {"arch": "resnet20"}, "method": "DGL+LAM", "split": {"cutsAfter": ["1.1", "2.2"]}}
                 """, NetworkPlan.of(Arch.RESNET20));
         assertEquals(3, p.k());
+        // DGL+LAM's window of 1 is full at module 0, so module 0 has a leap stack too.
         assertEquals(List.of("2.0", "3.0", "3.1", "3.2"), p.modules().get(0).leap());
         assertEquals(List.of("3.0", "3.1", "3.2"), p.modules().get(1).leap());
     }
