@@ -22,6 +22,14 @@ final class ModuleChips {
                     "independent head " + r.independentHead().id() + ", weight wx = " + r.wx()));
         }
         boolean cascade = r.hasCascadeLoss() || (last && r.window() >= 2);
+        if (!last && !r.hasIndependentLoss() && !cascade) {
+            // Before the first full window the MLM code computes no loss (Part B §4): say so, so an
+            // empty band does not read as a module nothing trains.
+            out.add(chip(compact ? "–" : "no own loss", "chip-quiet",
+                    "no loss of its own: before the first full window of " + r.window()
+                            + " modules, this module trains through the later modules' cascaded windows"
+                            + " (the reference code computes no loss here either)"));
+        }
         if (cascade) {
             out.add(chip((compact ? "w" : "w=") + r.window(), "chip-window",
                     "cascaded window (MLM) over " + r.window() + " module(s), head " + r.cascadeHead().id()

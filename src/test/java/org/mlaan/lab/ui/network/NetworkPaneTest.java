@@ -124,6 +124,8 @@ class NetworkPaneTest {
 
     @Test
     void selectingAModuleAndClickingALaterBlockAddsItToTheLeapList(FxRobot robot) {
+        assertEquals(1, robot.lookup(".chip-quiet").queryAll().size(),
+                "module 0 of the w = 2 demo says it has no loss of its own; the others do not");
         robot.clickOn("#" + NetworkIds.module(1));
         settle();
         assertEquals(1, vm.selectedModuleProperty().get());
