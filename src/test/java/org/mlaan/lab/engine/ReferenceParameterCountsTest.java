@@ -6,8 +6,6 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,7 +49,6 @@ class ReferenceParameterCountsTest {
         assertEquals(referenceK + shift, lab.modules().size());
         assertEquals(ref.get("backbone").asLong(), lab.backbone(), "backbone incl. fc64");
 
-        List<String> where = new ArrayList<>();
         for (JsonNode m : ref.get("modules")) {
             ParameterCounts.Module row = lab.modules().get(m.get("module").asInt() + shift);
             String at = "module " + row.module() + " (reference module " + m.get("module").asInt() + ")";
@@ -60,7 +57,6 @@ class ReferenceParameterCountsTest {
             assertEquals(m.get("cascadeHead").asLong(), row.cascadeHead(), at + " cascaded probe");
             assertEquals(m.get("leapParams").asLong(), row.leap(), at + " leap stack " + m.get("leap"));
             assertEquals(m.get("twinParams").asLong(), row.leapTwins(), at + " EMA twin");
-            where.add(row.first());
         }
         long expectedTrainable = ref.get("usedTrainable").asLong();
         long expectedTwins = ref.get("usedTwins").asLong();

@@ -150,17 +150,17 @@ public final class LocalPlanner {
             boolean last = i == k - 1;
             ModuleOverride o = overrides.get(i);
             String at = o == null ? "local" : "local.modules[module " + i + "]";
+            int mw = o != null && o.window() != null ? o.window() : window;
             HeadKind ind = o != null && o.independentHead() != null
                     ? parse(problems, at + ".independentHead", o.independentHead(), independent,
                             () -> HeadKind.parse(o.independentHead()))
-                    : quietBeforeWindow(d, independent, i, o != null && o.window() != null ? o.window() : window);
+                    : quietBeforeWindow(d, independent, i, mw);
             HeadKind casc = o != null && o.cascadeHead() != null
                     ? parse(problems, at + ".cascadeHead", o.cascadeHead(), cascadeHead,
                             () -> HeadKind.parse(o.cascadeHead()))
                     : cascadeHead;
             double mwx = o != null && o.wx() != null ? o.wx() : wx;
             double mwy = o != null && o.wy() != null ? o.wy() : wy;
-            int mw = o != null && o.window() != null ? o.window() : window;
             double mm = o != null && o.momentum() != null ? o.momentum() : momentum;
             int twins = o != null && o.emaTwins() != null ? o.emaTwins() : emaTwins;
             if (o != null) {
