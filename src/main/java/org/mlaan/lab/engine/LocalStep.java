@@ -129,9 +129,10 @@ final class LocalStep implements TrainingStep {
      * @param peakBytes peak live bytes under the step manager
      * @param unitPasses backbone unit forwards in the pass
      * @param blockPasses backbone unit forwards plus leap and MAN block forwards in the pass
+     * @param backwardPasses backbone unit backwards plus leap and MAN block backwards in the pass
      */
     record Pass(double[] moduleLosses, float finalLoss, long correct, int batchSize, long peakBytes, int unitPasses,
-            int blockPasses) {}
+            int blockPasses, int backwardPasses) {}
 
     private final LocalNetwork net;
     private final NesterovSgd optimizer;
@@ -208,6 +209,7 @@ final class LocalStep implements TrainingStep {
         long correct = 0;
         long peak = 0;
         int passes = 0;
+        int backwards = 0;
         int auxPasses = 0;
         List<NDManager> open = new ArrayList<>();
         NDArray total = null;
@@ -221,6 +223,7 @@ final class LocalStep implements TrainingStep {
                 NDArray x = backbone.forward(parameters, input(images, kept, i - 1, mm), r.span().first(),
                         r.span().last(), true);
                 passes += r.span().unitCount();
+                backwards += referenceBackwards(r, filter);
                 NDArray loss = null;
                 if (!last) {
                     if (r.hasIndependentLoss() && filter.includes(i, Part.INDEPENDENT)) {
@@ -287,7 +290,35 @@ final class LocalStep implements TrainingStep {
             }
         }
         return new Pass(losses, finalLoss, correct, (int) images.getShape().get(0), peak, passes,
-                passes + auxPasses);
+                passes + auxPasses, backwards + auxPasses);
+    }
+
+    /**
+     * Backbone unit backwards of module {@code r}'s losses in the reference order: its x path
+     * (independent loss, a window of 1, the last module's x loss) through its own units, and its
+     * re-forwarded window through the window's units.
+     */
+    private int referenceBackwards(ModuleRoles r, LossFilter filter) {
+        LocalPlan plan = net.plan();
+        int i = r.index();
+        int n = 0;
+        boolean xPath;
+        boolean window;
+        if (i == plan.k() - 1) {
+            xPath = filter.includes(i, Part.LAST_X) && !yOnly(plan);
+            window = plan.lastHasCascade() && filter.includes(i, Part.LAST_Y);
+        } else {
+            boolean cascade = r.hasCascadeLoss() && filter.includes(i, Part.CASCADE);
+            xPath = r.hasIndependentLoss() && filter.includes(i, Part.INDEPENDENT) || cascade && r.window() <= 1;
+            window = cascade && r.window() > 1;
+        }
+        if (xPath) {
+            n += r.span().unitCount();
+        }
+        if (window) {
+            n += unitsOfWindow(r);
+        }
+        return n;
     }
 
     private static int leapBlocks(LocalNetwork.ModuleAux a) {
@@ -306,30 +337,65 @@ final class LocalStep implements TrainingStep {
      */
     static int blockPasses(LocalPlan plan, Order order) {
         int k = plan.k();
-        int n = 0;
+        int n = auxBlocks(plan);
         for (ModuleRoles r : plan.modules()) {
             n += r.span().unitCount();
             boolean last = r.index() == k - 1;
             boolean window = last ? plan.lastHasCascade() : r.hasCascadeLoss() && r.window() > 1;
             if (window && order != Order.REUSE) {
-                n += r.span().last() - plan.modules().get(r.windowStart()).span().first() + 1;
-            }
-            if (!last) {
-                if (r.hasCascadeLoss() && r.hasLeap()) {
-                    n += r.leap().size() + r.emaTwins();
-                }
-                if (r.hasIndependentLoss() && r.hasMomentumAux()) {
-                    n += 2;
-                }
+                n += windowUnits(plan, r);
             }
         }
         return n;
     }
 
-    // ALGORITHMS.md Part A.8: fewer passes, same gradients. Each module is forwarded once; the
-    // graph of x_i is kept while a later window reaches back into E_i, and a window's gradient is
-    // carried back by injecting the gradient that arrived at a module's detached input leaf into
-    // the kept graph of the module before it.
+    /**
+     * Block backwards per step of {@code order} with every loss on, from the plan alone: backbone
+     * unit backwards plus the aux blocks (each backwarded once, as forwarded). REFERENCE backwards
+     * each loss through its own graph (x path, re-forwarded window); REUSE backwards each module
+     * once per hop class ({@link HopSchedule}).
+     */
+    static int backwardPasses(LocalPlan plan, Order order) {
+        if (order == Order.REUSE) {
+            return HopSchedule.of(plan, LossFilter.ALL).unitBackwards() + auxBlocks(plan);
+        }
+        int k = plan.k();
+        int n = auxBlocks(plan);
+        for (ModuleRoles r : plan.modules()) {
+            boolean last = r.index() == k - 1;
+            boolean xPath = last ? !yOnly(plan) : r.hasIndependentLoss() || r.hasCascadeLoss() && r.window() <= 1;
+            boolean window = last ? plan.lastHasCascade() : r.hasCascadeLoss() && r.window() > 1;
+            n += (xPath ? r.span().unitCount() : 0) + (window ? windowUnits(plan, r) : 0);
+        }
+        return n;
+    }
+
+    /** Leap-stack copies and twins and MAN pairs forwarded (and backwarded) once per step. */
+    private static int auxBlocks(LocalPlan plan) {
+        int n = 0;
+        for (ModuleRoles r : plan.modules()) {
+            if (r.index() == plan.k() - 1) {
+                continue;
+            }
+            if (r.hasCascadeLoss() && r.hasLeap()) {
+                n += r.leap().size() + r.emaTwins();
+            }
+            if (r.hasIndependentLoss() && r.hasMomentumAux()) {
+                n += 2;
+            }
+        }
+        return n;
+    }
+
+    private static int windowUnits(LocalPlan plan, ModuleRoles r) {
+        return r.span().last() - plan.modules().get(r.windowStart()).span().first() + 1;
+    }
+
+    // ALGORITHMS.md Part A.8: fewer passes, same gradients. Each module is forwarded once and its
+    // graph kept while gradients can still reach it; every local loss is backwarded through its aux
+    // net alone, to a leaf copy of the module's output, and the gradients that arrive there are
+    // summed by hop class (HopSchedule) and backwarded through the module once per class, the
+    // classes that travel on handing what reaches the module's input to the module before it.
     private Pass backwardReusing(NDManager stepManager, NDList batch, LossFilter filter) {
         LocalPlan plan = net.plan();
         Backbone backbone = net.backbone();
@@ -337,25 +403,7 @@ final class LocalStep implements TrainingStep {
         NDArray labels = batch.get(1);
         NDArray target = net.hasDecoder() ? ReconstructionLoss.target(images, net.normalization()) : null;
         int k = plan.k();
-        // leaf[m]: v_m = detach(x_{m-1}) must collect a gradient (some window reaches past E_m);
-        // lastUse[m]: the last module whose window backwards through the graph of x_m.
-        boolean[] leaf = new boolean[k];
-        int[] lastUse = new int[k];
-        for (int m = 0; m < k; m++) {
-            lastUse[m] = m;
-        }
-        for (ModuleRoles r : plan.modules()) {
-            int j = r.index();
-            if (cascades(r, filter)) {
-                for (int m = r.windowStart(); m < j; m++) {
-                    lastUse[m] = Math.max(lastUse[m], j);
-                    leaf[m + 1] = true;
-                }
-            }
-        }
-        NDManager[] scopes = new NDManager[k];
-        NDArray[] xs = new NDArray[k];
-        NDArray[] vs = new NDArray[k];
+        HopSchedule schedule = HopSchedule.of(plan, filter);
         double[] losses = new double[k];
         Arrays.fill(losses, Double.NaN);
         float finalLoss = Float.NaN;
@@ -363,35 +411,32 @@ final class LocalStep implements TrainingStep {
         long peak = 0;
         int passes = 0;
         int auxPasses = 0;
-        try (GradientCollector collector = stepManager.getEngine().newGradientCollector()) {
+        int unitBackwards;
+        try (KeptGraphs graphs = new KeptGraphs(schedule);
+                GradientCollector collector = stepManager.getEngine().newGradientCollector()) {
             for (ModuleRoles r : plan.modules()) {
                 int i = r.index();
                 boolean last = i == k - 1;
                 LocalNetwork.ModuleAux a = net.module(i);
                 NDManager xm = stepManager.newSubManager();
-                scopes[i] = xm;
-                NDArray v = (i == 0 ? images : xs[i - 1]).stopGradient();
+                NDArray v = (i == 0 ? images : graphs.output(i - 1)).stopGradient();
                 v.attach(xm);
-                if (leaf[i]) {
+                if (schedule.travelsOn(i)) {
                     v.setRequiresGradient(true);
                 }
-                vs[i] = v;
-                if (i > 0 && lastUse[i - 1] < i) {
-                    release(scopes, xs, vs, i - 1);
-                }
                 NDArray x = backbone.forward(parameters, v, r.span().first(), r.span().last(), true);
-                xs[i] = x;
+                graphs.open(i, xm, v, x);
+                graphs.releaseStale(i);
                 passes += r.span().unitCount();
-                NDArray cascadeGrad = null;
                 double value = Double.NaN;
                 if (!last) {
-                    // Each aux path works on a view of x_i in its own short-lived scope: its graph
-                    // lands there and is freed right after its backward (the cascaded path first,
-                    // as the reference frees the x path before forwarding the window), while x_i's
-                    // own graph stays kept for the next windows.
+                    // Each aux path works on a leaf copy of x_i in its own short-lived scope: its
+                    // backward frees its graph at once, and what reaches the leaf waits in its hop
+                    // class until the module's graph is backwarded.
                     if (r.hasCascadeLoss() && filter.includes(i, Part.CASCADE)) {
                         try (NDManager am = stepManager.newSubManager()) {
-                            NDArray z = view(x, am);
+                            NDArray in = leaf(x, am);
+                            NDArray z = in;
                             if (a.leap() != null) {
                                 z = a.leap().forward(parameters, z, true);
                                 auxPasses += leapBlocks(a);
@@ -399,30 +444,19 @@ final class LocalStep implements TrainingStep {
                             NDArray cascade = headLoss(a.cascadeHead(), a.cascadeDecoder(), r, z, labels, target)
                                     .mul((float) r.wy());
                             value = add(value, cascade.getFloat());
-                            keepGraphBackward(cascade);
-                            cascadeGrad = r.window() > 1 ? takeGradient(v) : null;
-                            discardGradient(v);
+                            graphs.arrive(i, i - r.windowStart(), gradientAt(in, cascade, false));
                             peak = Math.max(peak, LiveArrays.bytes(stepManager));
                         }
-                        // Carry the window back now and free the earlier graphs it was the last to
-                        // need, before the independent path's activations are made.
-                        if (cascadeGrad != null) {
-                            inject(cascadeGrad, i, r.windowStart(), xs, vs, leaf);
-                            cascadeGrad = null;
-                            peak = Math.max(peak, LiveArrays.bytes(stepManager));
-                        }
-                        releaseStale(scopes, xs, vs, lastUse, i);
                     }
                     if (r.hasIndependentLoss() && filter.includes(i, Part.INDEPENDENT)) {
                         try (NDManager am = stepManager.newSubManager()) {
-                            NDArray xa = view(x, am);
-                            NDArray f = a.momentumAux() == null ? xa : a.momentumAux().forward(parameters, xa, true);
+                            NDArray in = leaf(x, am);
+                            NDArray f = a.momentumAux() == null ? in : a.momentumAux().forward(parameters, in, true);
                             auxPasses += manBlocks(a);
                             NDArray independent = headLoss(a.independentHead(), a.independentDecoder(), r, f, labels,
                                     target).mul((float) r.wx());
                             value = add(value, independent.getFloat());
-                            keepGraphBackward(independent);
-                            discardGradient(v);
+                            graphs.arrive(i, 0, gradientAt(in, independent, false));
                             peak = Math.max(peak, LiveArrays.bytes(stepManager));
                         }
                     }
@@ -430,96 +464,178 @@ final class LocalStep implements TrainingStep {
                     try (NoGrad noGrad = NoGrad.enter()) {
                         correct = CrossEntropy.correct(x, labels);
                     }
-                    boolean withX = filter.includes(i, Part.LAST_X);
+                    // ALGORITHMS.md Part A.5: wx * CE(fc(x)) + wy * CE(fc(y)) on the same logits, the
+                    // y part travelling back through the window, or CE(fc(y)) alone (yOnly).
                     boolean withY = plan.lastHasCascade() && filter.includes(i, Part.LAST_Y);
-                    boolean yOnly = plan.lastHasCascade() && plan.lastModuleLoss() == LastModuleLoss.Y_ONLY;
-                    NDArray lossY = null;
-                    NDArray lossX = null;
-                    if (withY || (withX && !yOnly)) {
-                        NDArray ce = CrossEntropy.mean(x, labels);
-                        if (withY) {
-                            lossY = yOnly ? ce : ce.mul((float) r.wy());
+                    boolean withX = filter.includes(i, Part.LAST_X) && !yOnly(plan);
+                    if (withX || withY) {
+                        try (NDManager am = stepManager.newSubManager()) {
+                            NDArray logits = leaf(x, am);
+                            NDArray ce = CrossEntropy.mean(logits, labels);
+                            if (withY) {
+                                NDArray lossY = yOnly(plan) ? ce : ce.mul((float) r.wy());
+                                value = add(value, lossY.getFloat());
+                                graphs.arrive(i, i - r.windowStart(), gradientAt(logits, lossY, withX));
+                            }
+                            if (withX) {
+                                NDArray lossX = plan.lastHasCascade() ? ce.mul((float) r.wx()) : ce;
+                                value = add(value, lossX.getFloat());
+                                graphs.arrive(i, 0, gradientAt(logits, lossX, false));
+                            }
                         }
-                        if (withX && !yOnly) {
-                            lossX = plan.lastHasCascade() ? ce.mul((float) r.wx()) : ce;
-                        }
-                    }
-                    if (lossY != null) {
-                        value = add(value, lossY.getFloat());
-                        keepGraphBackward(lossY);
-                        cascadeGrad = takeGradient(v);
-                        discardGradient(v);
-                    }
-                    if (lossX != null) {
-                        value = add(value, lossX.getFloat());
-                        keepGraphBackward(lossX);
-                        discardGradient(v);
                     }
                     finalLoss = (float) value;
-                    peak = Math.max(peak, LiveArrays.bytes(stepManager));
                 }
                 losses[i] = value;
-                if (cascadeGrad != null) {
-                    inject(cascadeGrad, i, r.windowStart(), xs, vs, leaf);
-                    peak = Math.max(peak, LiveArrays.bytes(stepManager));
-                }
-                releaseStale(scopes, xs, vs, lastUse, i);
+                peak = Math.max(peak, graphs.backwardDue(i, stepManager));
+                graphs.releaseStale(i);
             }
-        } finally {
-            for (int m = 0; m < k; m++) {
-                if (scopes[m] != null) {
-                    release(scopes, xs, vs, m);
-                }
-            }
+            unitBackwards = graphs.unitBackwards();
         }
         return new Pass(losses, finalLoss, correct, (int) images.getShape().get(0), peak, passes,
-                passes + auxPasses);
+                passes + auxPasses, unitBackwards + auxPasses);
     }
 
-    /** A view of {@code x} (same storage, graph through x) attached to {@code scope}. */
-    private static NDArray view(NDArray x, NDManager scope) {
-        NDArray view = x.reshape(x.getShape());
-        view.attach(scope);
-        return view;
+    /** Whether the last module trains on its y path alone (Part A.5, {@code yOnly}). */
+    static boolean yOnly(LocalPlan plan) {
+        return plan.lastHasCascade() && plan.lastModuleLoss() == LastModuleLoss.Y_ONLY;
     }
 
-    /** Whether module {@code r}'s cascaded window (w >= 2) backwards into earlier modules in this pass. */
-    private boolean cascades(ModuleRoles r, LossFilter filter) {
-        int i = r.index();
-        if (i == net.plan().k() - 1) {
-            return net.plan().lastHasCascade() && filter.includes(i, Part.LAST_Y);
-        }
-        return r.hasCascadeLoss() && r.window() > 1 && filter.includes(i, Part.CASCADE);
+    /** A gradient-requiring leaf copy of {@code x} (same storage, no graph back into x) in {@code scope}. */
+    private static NDArray leaf(NDArray x, NDManager scope) {
+        NDArray leaf = x.stopGradient();
+        leaf.attach(scope);
+        leaf.setRequiresGradient(true);
+        return leaf;
     }
 
     /**
-     * Carries module {@code i}'s cascaded gradient {@code g} (what arrived at v_i) back through the
-     * kept graphs of x_{i-1} .. x_{start}: each injection leaves a gradient at that module's input
-     * leaf, which is taken (and the leaf zeroed) before the next injection, so only this window's
-     * part travels on. Closes {@code g}.
+     * Backwards {@code loss} and returns a copy of what arrived at {@code leaf} (null when nothing
+     * did); {@code keepGraph} when another loss still backwards through the same graph.
      */
-    private static void inject(NDArray g, int i, int start, NDArray[] xs, NDArray[] vs, boolean[] leaf) {
-        NDArray current = g;
-        for (int m = i - 1; m >= start && current != null; m--) {
-            JniUtils.backward((PtNDArray) xs[m], (PtNDArray) current, true, false);
-            current.close();
-            current = m > start && leaf[m] ? takeGradient(vs[m]) : null;
-            if (leaf[m]) {
-                discardGradient(vs[m]);
-            }
-        }
-        if (current != null) {
-            current.close();
-        }
-    }
-
-    /** Backward that keeps the graph: x_i's graph may still be needed by this module or a later window. */
-    private static void keepGraphBackward(NDArray loss) {
+    private static NDArray gradientAt(NDArray leaf, NDArray loss, boolean keepGraph) {
         NDArray ones = loss.onesLike();
         try {
-            JniUtils.backward((PtNDArray) loss, (PtNDArray) ones, true, false);
+            JniUtils.backward((PtNDArray) loss, (PtNDArray) ones, keepGraph, false);
         } finally {
             ones.close();
+        }
+        NDArray g = takeGradient(leaf);
+        discardGradient(leaf);
+        return g;
+    }
+
+    /**
+     * The REUSE order's kept module graphs and the gradients waiting at their outputs, by module and
+     * hop class ({@link HopSchedule}); each graph is backwarded once per class and freed after the
+     * last.
+     */
+    private static final class KeptGraphs implements AutoCloseable {
+        private final HopSchedule schedule;
+        private final NDManager[] scopes;
+        private final NDArray[] xs;
+        private final NDArray[] vs;
+        private final NDArray[][] waiting;
+        private final int[] backwardsLeft;
+        private int unitBackwards;
+
+        KeptGraphs(HopSchedule schedule) {
+            int k = schedule.modules();
+            this.schedule = schedule;
+            this.scopes = new NDManager[k];
+            this.xs = new NDArray[k];
+            this.vs = new NDArray[k];
+            this.waiting = new NDArray[k][schedule.hops()];
+            this.backwardsLeft = new int[k];
+        }
+
+        /** Module m's scope, input leaf and output, whose graph is kept from now on. */
+        void open(int m, NDManager scope, NDArray v, NDArray x) {
+            scopes[m] = scope;
+            vs[m] = v;
+            xs[m] = x;
+            backwardsLeft[m] = schedule.passes(m);
+        }
+
+        NDArray output(int m) {
+            return xs[m];
+        }
+
+        /** Adds {@code g} (taken over) to what waits at x_m with {@code h} hops to go. */
+        void arrive(int m, int h, NDArray g) {
+            if (g == null) {
+                return;
+            }
+            if (waiting[m][h] == null) {
+                g.attach(scopes[m]);
+                waiting[m][h] = g;
+            } else {
+                waiting[m][h].addi(g);
+                g.close();
+            }
+        }
+
+        /**
+         * After module {@code i}'s losses: backwards every class that is now complete, from the
+         * latest module down, so that what a class carries on has arrived before its module is
+         * reached; returns the live bytes under {@code stepManager} at the fullest moment.
+         */
+        long backwardDue(int i, NDManager stepManager) {
+            long peak = LiveArrays.bytes(stepManager);
+            for (int m = i; m >= 0; m--) {
+                for (int h = schedule.hops() - 1; h >= 0; h--) {
+                    if (schedule.due(m, h) == i) {
+                        backward(m, h);
+                    }
+                }
+            }
+            return peak;
+        }
+
+        private void backward(int m, int h) {
+            NDArray g = waiting[m][h];
+            waiting[m][h] = null;
+            backwardsLeft[m]--;
+            if (g == null) {
+                return;
+            }
+            JniUtils.backward((PtNDArray) xs[m], (PtNDArray) g, backwardsLeft[m] > 0, false);
+            g.close();
+            unitBackwards += schedule.units(m);
+            if (h > 0) {
+                arrive(m - 1, h - 1, takeGradient(vs[m]));
+            }
+            discardGradient(vs[m]);
+        }
+
+        int unitBackwards() {
+            return unitBackwards;
+        }
+
+        /** Frees the graphs that no class and no later module's input needs any more. */
+        void releaseStale(int i) {
+            for (int m = 0; m < i; m++) {
+                if (scopes[m] != null && backwardsLeft[m] == 0 && schedule.lastUse(m) <= i) {
+                    release(m);
+                }
+            }
+        }
+
+        private void release(int m) {
+            scopes[m].close();
+            scopes[m] = null;
+            xs[m] = null;
+            vs[m] = null;
+            Arrays.fill(waiting[m], null);
+        }
+
+        @Override
+        public void close() {
+            for (int m = 0; m < scopes.length; m++) {
+                if (scopes[m] != null) {
+                    release(m);
+                }
+            }
         }
     }
 
@@ -547,22 +663,6 @@ final class LocalStep implements TrainingStep {
             g.close();
             JniUtils.zeroGrad((PtNDArray) v);
         }
-    }
-
-    /** After module {@code i}: frees the graphs of the earlier modules whose last window was i's. */
-    private static void releaseStale(NDManager[] scopes, NDArray[] xs, NDArray[] vs, int[] lastUse, int i) {
-        for (int m = 0; m < i; m++) {
-            if (scopes[m] != null && lastUse[m] <= i) {
-                release(scopes, xs, vs, m);
-            }
-        }
-    }
-
-    private static void release(NDManager[] scopes, NDArray[] xs, NDArray[] vs, int m) {
-        scopes[m].close();
-        scopes[m] = null;
-        xs[m] = null;
-        vs[m] = null;
     }
 
     private static double add(double a, double b) {
@@ -645,7 +745,7 @@ final class LocalStep implements TrainingStep {
     }
 
     private int unitsOfWindow(ModuleRoles r) {
-        return r.span().last() - net.plan().modules().get(r.windowStart()).span().first() + 1;
+        return windowUnits(net.plan(), r);
     }
 
     /**

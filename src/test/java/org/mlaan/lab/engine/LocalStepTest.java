@@ -399,6 +399,10 @@ class LocalStepTest {
                     method + " reference block passes");
             assertEquals(LocalStep.blockPasses(plan, LocalStep.Order.REUSE), reuse.blockPasses(),
                     method + " reuse block passes");
+            assertEquals(LocalStep.backwardPasses(plan, LocalStep.Order.REFERENCE), reference.backwardPasses(),
+                    method + " reference block backwards");
+            assertEquals(LocalStep.backwardPasses(plan, LocalStep.Order.REUSE), reuse.backwardPasses(),
+                    method + " reuse block backwards");
             boolean spans = plan.modules().stream().anyMatch(r -> r.window() > 1);
             if (spans) {
                 assertTrue(reuse.blockPasses() < reference.blockPasses(),
@@ -406,6 +410,10 @@ class LocalStepTest {
             } else {
                 assertEquals(reference.blockPasses(), reuse.blockPasses());
             }
+            // Fewer only where a module's independent loss meets the last window that spans it
+            // (the K=16 test below); never more.
+            assertTrue(reuse.backwardPasses() <= reference.backwardPasses(),
+                    reuse.backwardPasses() + " backwards vs " + reference.backwardPasses());
         }
     }
 
@@ -418,9 +426,40 @@ class LocalStepTest {
             LocalPlan plan = LocalPlanner.resolve(c, network);
             int reference = LocalStep.blockPasses(plan, LocalStep.Order.REFERENCE);
             int reuse = LocalStep.blockPasses(plan, LocalStep.Order.REUSE);
-            System.out.printf("block passes per step, %s DGL+MLAAN (K=%d): REFERENCE %d, REUSE %d%n", p[0], plan.k(),
-                    reference, reuse);
+            int referenceBack = LocalStep.backwardPasses(plan, LocalStep.Order.REFERENCE);
+            int reuseBack = LocalStep.backwardPasses(plan, LocalStep.Order.REUSE);
+            System.out.printf("block passes per step, %s DGL+MLAAN (K=%d): forward REFERENCE %d, REUSE %d;"
+                    + " backward REFERENCE %d, REUSE %d%n", p[0], plan.k(), reference, reuse, referenceBack, reuseBack);
             assertTrue(reuse < reference, p[0] + ": " + reuse + " vs " + reference);
+            assertTrue(reuseBack < referenceBack, p[0] + ": " + reuseBack + " vs " + referenceBack);
+        }
+    }
+
+    /**
+     * The fewest backwards (docs/decisions/0005): gradients that reach a module output with the same
+     * hops still to go are summed and backwarded once, so an interior module is backwarded w times
+     * (the reference: w + 1). Counted by hand for ResNet-32 K=16 under DGL+MLAAN, with windows of
+     * 2 and 3: module 0 has no loss of its own and only the first window's gradient reaches it;
+     * module 1 under w = 3 gets two windows; the last module its x and y losses.
+     */
+    @Test
+    void reuseBackwardsEachModuleOncePerHopClass() throws Exception {
+        NetworkPlan network = NetworkPlan.of(Arch.RESNET32, 32, 10);
+        for (int w : new int[] {2, 3}) {
+            ExperimentConfig c = TinyData.config("hops", 1, 8, null).withMethod("DGL+MLAAN")
+                    .withSplit(SplitConfig.preset("resnet32-k16")).withLocal(window(w, null));
+            LocalPlan plan = LocalPlanner.resolve(c, network);
+            HopSchedule schedule = HopSchedule.of(plan, LocalStep.LossFilter.ALL);
+            int k = plan.k();
+            int[] expected = new int[k];
+            for (int m = 0; m < k; m++) {
+                expected[m] = m == 0 ? 1 : m == k - 1 ? 2 : Math.min(w, m + 1);
+            }
+            int[] actual = new int[k];
+            for (int m = 0; m < k; m++) {
+                actual[m] = schedule.passes(m);
+            }
+            assertArrayEquals(expected, actual, "backwards per module, w = " + w);
         }
     }
 
