@@ -95,14 +95,16 @@ final class BenchCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s, batch %d on %s, %d timed steps per method%s%n",
                 first.arch(), first.batchSize(), first.device(), steps,
                 first.isolated() ? ", each method in its own JVM" : ""));
-        sb.append(String.format(Locale.ROOT, "%-14s %10s %7s %14s %7s %14s%n", "method", "images/s", "x BP",
-                "peak live", "x BP", first.isolated() ? "process peak" : "RSS so far"));
+        sb.append(String.format(Locale.ROOT, "%-14s %10s %7s %14s %7s %14s %15s%n", "method", "images/s", "x BP",
+                "peak live", "x BP", first.isolated() ? "process peak" : "RSS so far", "blocks fwd/bwd"));
         for (MethodFigures f : figures) {
-            sb.append(String.format(Locale.ROOT, "%-14s %10.1f %7s %14s %7s %14s%n", f.method(), f.imagesPerSecond(),
-                    bp == null ? "" : ratio(f.imagesPerSecond(), bp.imagesPerSecond()),
+            sb.append(String.format(Locale.ROOT, "%-14s %10.1f %7s %14s %7s %14s %15s%n", f.method(),
+                    f.imagesPerSecond(), bp == null ? "" : ratio(f.imagesPerSecond(), bp.imagesPerSecond()),
                     Units.bytes(f.peakLiveBytes()), bp == null ? "" : ratio(f.peakLiveBytes(), bp.peakLiveBytes()),
-                    Units.bytes(f.processPeak())));
+                    Units.bytes(f.processPeak()), f.forwardBlocks() + "/" + f.backwardBlocks()));
         }
+        sb.append("blocks fwd/bwd: block forwards and backwards per step (backbone units, stem and head included,"
+                + " plus leap and MAN blocks)").append(System.lineSeparator());
         return sb.toString();
     }
 
@@ -130,6 +132,8 @@ final class BenchCommand implements Callable<Integer> {
             row.put("peakLiveBytes", f.peakLiveBytes());
             row.put("peakRssBytes", f.peakRssBytes());
             row.put("peakDeviceBytes", f.peakDeviceBytes());
+            row.put("forwardBlocks", f.forwardBlocks());
+            row.put("backwardBlocks", f.backwardBlocks());
             if (bp != null) {
                 row.put("speedRatioToBp", f.imagesPerSecond() / bp.imagesPerSecond());
                 row.put("liveRatioToBp", bp.peakLiveBytes() > 0 ? (double) f.peakLiveBytes() / bp.peakLiveBytes() : null);

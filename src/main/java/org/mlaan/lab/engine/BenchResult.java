@@ -14,7 +14,10 @@ package org.mlaan.lab.engine;
  * @param peakDeviceBytes GPU memory in use at the end (device-wide, all processes), or -1 on the CPU
  * @param peakLiveBytes the largest live-tensor peak of one step (bytes of the arrays alive under
  *     the step's manager; for local methods the peak over its modules), over all steps
+ * @param forwardBlocks block forwards per step (backbone units, stem and head included, plus leap
+ *     and MAN blocks)
+ * @param backwardBlocks block backwards per step, counted the same way
  */
 public record BenchResult(String arch, String method, int batchSize, int steps, String device,
         double imagesPerSecond, double secondsPerStep, long peakRssBytes, long peakDeviceBytes,
-        long peakLiveBytes) {}
+        long peakLiveBytes, int forwardBlocks, int backwardBlocks) {}

@@ -66,8 +66,12 @@ public final class Benchmark {
             try (NesterovSgd optimizer = NesterovSgd.of(c.training(),
                     local == null ? backbone.trainableParameters() : local.trainableParameters(), root)) {
                 ParameterStore ps = new ParameterStore(root, false);
-                TrainingStep step = local == null ? new BpStep(backbone, optimizer, ps)
-                        : new LocalStep(local, optimizer, ps);
+                LocalStep localStep = local == null ? null : new LocalStep(local, optimizer, ps);
+                TrainingStep step = local == null ? new BpStep(backbone, optimizer, ps) : localStep;
+                int units = plan.units().size();
+                int forwardBlocks = localStep == null ? units : LocalStep.blockPasses(localPlan, localStep.order());
+                int backwardBlocks = localStep == null ? units
+                        : LocalStep.backwardPasses(localPlan, localStep.order());
                 long peakLive = 0;
                 long timedStart = 0;
                 int total = WARMUP_STEPS + steps;
@@ -96,7 +100,7 @@ public final class Benchmark {
                 double seconds = (System.nanoTime() - timedStart) / 1e9;
                 return new BenchResult(plan.arch().id(), c.methodOrDefault().label(), batchSize, steps,
                         device.description(), images / seconds, seconds / steps, PeakMemory.peakRssBytes(),
-                        PeakMemory.deviceUsedBytes(device.device()), peakLive);
+                        PeakMemory.deviceUsedBytes(device.device()), peakLive, forwardBlocks, backwardBlocks);
             }
         }
     }

@@ -166,6 +166,16 @@ class CommandLineTest {
             assertTrue(m.get("peakLiveBytes").asLong() > 0, r.out());
         }
         assertTrue(methods.get(1).get("liveRatioToBp").asDouble() < 1, "DGL keeps less alive than BP: " + r.out());
+        // BP and DGL pass each unit once each way; DGL+MLAAN adds its leap blocks and backwards an
+        // interior module once per hop class.
+        int units = methods.get(0).get("forwardBlocks").asInt();
+        assertTrue(units > 0, r.out());
+        assertEquals(units, methods.get(0).get("backwardBlocks").asInt(), r.out());
+        assertEquals(units, methods.get(1).get("forwardBlocks").asInt(), r.out());
+        assertEquals(units, methods.get(1).get("backwardBlocks").asInt(), r.out());
+        assertTrue(methods.get(2).get("forwardBlocks").asInt() > units, r.out());
+        assertTrue(methods.get(2).get("backwardBlocks").asInt() > methods.get(2).get("forwardBlocks").asInt() - units,
+                r.out());
     }
 
     @Test
