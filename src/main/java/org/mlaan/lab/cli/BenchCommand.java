@@ -1,6 +1,8 @@
 package org.mlaan.lab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,19 +42,44 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--isolate", description = "run each method in its own JVM (its own process peak)")
     boolean isolate;
 
+    @Option(names = "--profile", paramLabel = "DIR", description = "after the timed steps, one more step per method"
+            + " phase by phase under libtorch's profiler: prints time per phase (data, each module, EMA, optimiser)"
+            + " and the top ops by self time, and writes each method's Chrome trace to DIR (not with --isolate)")
+    Path profile;
+
+    @Option(names = "--top", defaultValue = "15", description = "ops listed by --profile (default: ${DEFAULT-VALUE})")
+    int top;
+
     @Override
     public Integer call() throws Exception {
         MeasureOptions.checkSteps(steps);
         ExperimentConfig c = options.read();
         List<Method> chosen = methods(c, methods);
+        if (profile != null) {
+            if (isolate) {
+                throw new IllegalArgumentException("--profile: runs in this process; leave out --isolate");
+            }
+            if (top < 1) {
+                throw new IllegalArgumentException("--top: expected at least 1, got " + top);
+            }
+            Files.createDirectories(profile);
+        }
         List<MethodFigures> figures = isolate
                 ? MethodBench.isolated(c, chosen, steps, options.device)
-                : MethodBench.inProcess(c, chosen, steps, options.device);
+                : MethodBench.inProcess(c, chosen, steps, options.device, profile);
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {
             out.println(ConfigFiles.mapper().writeValueAsString(asJson(figures, steps)));
         } else {
             out.print(table(figures, steps));
+            for (MethodFigures f : figures) {
+                if (f.profile() != null) {
+                    out.print(StepProfileTable.of(f.method(), f.profile(), top));
+                }
+            }
+            if (profile != null) {
+                out.println("Chrome traces (chrome://tracing, ui.perfetto.dev) in " + profile.toAbsolutePath());
+            }
         }
         return 0;
     }
@@ -134,6 +161,9 @@ final class BenchCommand implements Callable<Integer> {
             row.put("peakDeviceBytes", f.peakDeviceBytes());
             row.put("forwardBlocks", f.forwardBlocks());
             row.put("backwardBlocks", f.backwardBlocks());
+            if (f.profile() != null) {
+                row.put("profile", f.profile());
+            }
             if (bp != null) {
                 row.put("speedRatioToBp", f.imagesPerSecond() / bp.imagesPerSecond());
                 row.put("liveRatioToBp", bp.peakLiveBytes() > 0 ? (double) f.peakLiveBytes() / bp.peakLiveBytes() : null);

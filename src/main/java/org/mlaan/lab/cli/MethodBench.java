@@ -1,6 +1,8 @@
 package org.mlaan.lab.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlaan.lab.analysis.IsolatedBench;
@@ -20,9 +22,17 @@ final class MethodBench {
 
     static List<MethodFigures> inProcess(ExperimentConfig base, List<Method> methods, int steps, String device)
             throws ConfigException, IOException {
+        return inProcess(base, methods, steps, device, null);
+    }
+
+    /** In this process; with {@code traceDir}, each method's profiled step writes its trace there. */
+    static List<MethodFigures> inProcess(ExperimentConfig base, List<Method> methods, int steps, String device,
+            Path traceDir) throws ConfigException, IOException {
         List<MethodFigures> out = new ArrayList<>();
         for (Method m : methods) {
-            out.add(MethodFigures.of(Benchmark.run(IsolatedBench.forMethod(base, m), steps, device), false));
+            Path trace = traceDir == null ? null
+                    : traceDir.resolve("profile-" + m.label().toLowerCase(Locale.ROOT).replace('+', '-') + ".json");
+            out.add(MethodFigures.of(Benchmark.run(IsolatedBench.forMethod(base, m), steps, device, trace), false));
         }
         return out;
     }

@@ -4,7 +4,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.local.LocalPlan;
@@ -31,13 +34,28 @@ public final class Benchmark {
     /** Times {@code steps} steps of {@code config} on {@code deviceSpec} (null: the config's device). */
     public static BenchResult run(ExperimentConfig config, int steps, String deviceSpec)
             throws ConfigException, IOException {
+        return run(config, steps, deviceSpec, (Path) null);
+    }
+
+    /**
+     * As {@link #run(ExperimentConfig, int, String)}; with {@code profileTrace}, one more step after
+     * the timed ones runs phase by phase under libtorch's profiler (its trace written there) and
+     * the result carries its {@link StepProfile}.
+     */
+    public static BenchResult run(ExperimentConfig config, int steps, String deviceSpec, Path profileTrace)
+            throws ConfigException, IOException {
         ExperimentConfig effective = TrainingRun.effective(config, RunOptions.withoutFolder().withDevice(deviceSpec));
-        return run(effective, steps, deviceSpec, DataSets.open(effective.dataset()));
+        return run(effective, steps, deviceSpec, DataSets.open(effective.dataset()), profileTrace);
     }
 
     /** Times {@code steps} steps of {@code config} on data the caller has loaded. */
     public static BenchResult run(ExperimentConfig config, int steps, String deviceSpec, LoadedData data)
             throws ConfigException {
+        return run(config, steps, deviceSpec, data, null);
+    }
+
+    private static BenchResult run(ExperimentConfig config, int steps, String deviceSpec, LoadedData data,
+            Path profileTrace) throws ConfigException {
         if (steps < 1) {
             throw new IllegalArgumentException("a benchmark needs at least 1 step, got " + steps);
         }
@@ -98,10 +116,68 @@ public final class Benchmark {
                     }
                 }
                 double seconds = (System.nanoTime() - timedStart) / 1e9;
+                StepProfile profile = null;
+                if (profileTrace != null) {
+                    if (next >= order.size()) {
+                        epoch++;
+                        order = EpochOrder.batches(EpochOrder.shuffled(seed, epoch, n), batchSize);
+                        next = 0;
+                    }
+                    int[] indices = order.get(next);
+                    int e = epoch;
+                    try (NDManager stepManager = root.newSubManager()) {
+                        BpStep bp = localStep == null ? (BpStep) step : null;
+                        OpProfile.Recorded<List<StepProfile.Phase>> recorded = OpProfile.record(profileTrace,
+                                () -> profiledStep(stepManager, () -> batches.batch(stepManager, indices, e), localStep,
+                                        bp, lr));
+                        profile = new StepProfile(recorded.result(), recorded.ops());
+                    }
+                }
                 return new BenchResult(plan.arch().id(), c.methodOrDefault().label(), batchSize, steps,
                         device.description(), images / seconds, seconds / steps, PeakMemory.peakRssBytes(),
-                        PeakMemory.deviceUsedBytes(device.device()), peakLive, forwardBlocks, backwardBlocks);
+                        PeakMemory.deviceUsedBytes(device.device()), peakLive, forwardBlocks, backwardBlocks, profile);
             }
         }
+    }
+
+    /** One training step, phase by phase: the batch, each module's turn (or BP's forward and backward), EMA, optimiser. */
+    private static List<StepProfile.Phase> profiledStep(NDManager stepManager, Supplier<NDList> batchOf, LocalStep local,
+            BpStep bp, double lr) {
+        List<StepProfile.Phase> phases = new ArrayList<>();
+        long t = System.nanoTime();
+        NDList batch = batchOf.get();
+        t = phase(phases, "data", t);
+        if (local == null) {
+            NDList out = bp.backward(stepManager, batch);
+            t = phase(phases, "forward and backward", t);
+            bp.update(lr);
+            t = phase(phases, "optimiser", t);
+            bp.outcome(stepManager, batch, out);
+            phase(phases, "bookkeeping", t);
+            return phases;
+        }
+        LocalStep.Pass p = local.backward(stepManager, batch, LocalStep.LossFilter.ALL, local.order());
+        long[] nanos = p.moduleNanos();
+        long modules = 0;
+        for (int m = 0; m < nanos.length; m++) {
+            phases.add(new StepProfile.Phase("module " + m, nanos[m] / 1e6));
+            modules += nanos[m];
+        }
+        long now = System.nanoTime();
+        phases.add(new StepProfile.Phase("between modules", Math.max(0, now - t - modules) / 1e6));
+        t = now;
+        local.updateTwins();
+        t = phase(phases, "EMA twins", t);
+        local.update(lr);
+        t = phase(phases, "optimiser", t);
+        LocalStep.outcome(p);
+        phase(phases, "bookkeeping", t);
+        return phases;
+    }
+
+    private static long phase(List<StepProfile.Phase> phases, String name, long since) {
+        long now = System.nanoTime();
+        phases.add(new StepProfile.Phase(name, (now - since) / 1e6));
+        return now;
     }
 }

@@ -27,17 +27,32 @@ final class BpStep implements TrainingStep {
     /** Trains on {@code batch} = (images, labels), both in {@code stepManager}. */
     @Override
     public StepOutcome run(NDManager stepManager, NDList batch, double learningRate) {
+        NDList out = backward(stepManager, batch);
+        optimizer.step(learningRate);
+        return outcome(stepManager, batch, out);
+    }
+
+    /** Forward and backward: the gradients accumulate; returns (logits, loss). */
+    NDList backward(NDManager stepManager, NDList batch) {
+        try (GradientCollector collector = stepManager.getEngine().newGradientCollector()) {
+            NDArray logits = backbone.forward(parameters, batch.get(0), true);
+            NDArray loss = CrossEntropy.mean(logits, batch.get(1));
+            collector.backward(loss);
+            return new NDList(logits, loss);
+        }
+    }
+
+    /** The optimiser step alone, after {@link #backward}. */
+    void update(double learningRate) {
+        optimizer.step(learningRate);
+    }
+
+    /** The step's figures from what {@link #backward} returned. */
+    StepOutcome outcome(NDManager stepManager, NDList batch, NDList out) {
         NDArray images = batch.get(0);
         NDArray labels = batch.get(1);
-        NDArray logits;
-        NDArray loss;
-        try (GradientCollector collector = stepManager.getEngine().newGradientCollector()) {
-            logits = backbone.forward(parameters, images, true);
-            loss = CrossEntropy.mean(logits, labels);
-            collector.backward(loss);
-        }
-        optimizer.step(learningRate);
-        float lossValue = loss.getFloat();
+        NDArray logits = out.get(0);
+        float lossValue = out.get(1).getFloat();
         long correct;
         try (NoGrad noGrad = NoGrad.enter()) {
             correct = CrossEntropy.correct(logits, labels);

@@ -130,9 +130,11 @@ final class LocalStep implements TrainingStep {
      * @param unitPasses backbone unit forwards in the pass
      * @param blockPasses backbone unit forwards plus leap and MAN block forwards in the pass
      * @param backwardPasses backbone unit backwards plus leap and MAN block backwards in the pass
+     * @param moduleNanos wall time of each module's turn: its forward, its losses and the backwards
+     *     that fell due after them
      */
     record Pass(double[] moduleLosses, float finalLoss, long correct, int batchSize, long peakBytes, int unitPasses,
-            int blockPasses, int backwardPasses) {}
+            int blockPasses, int backwardPasses, long[] moduleNanos) {}
 
     private final LocalNetwork net;
     private final NesterovSgd optimizer;
@@ -164,7 +166,16 @@ final class LocalStep implements TrainingStep {
     public StepOutcome run(NDManager stepManager, NDList batch, double learningRate) {
         Pass p = backward(stepManager, batch, LossFilter.ALL, order);
         updateTwins();
+        update(learningRate);
+        return outcome(p);
+    }
+
+    /** The optimiser step alone, after {@link #backward} and {@link #updateTwins}. */
+    void update(double learningRate) {
         optimizer.step(learningRate);
+    }
+
+    static StepOutcome outcome(Pass p) {
         return new StepOutcome(p.finalLoss(), p.correct(), p.batchSize(), p.peakBytes(), p.moduleLosses());
     }
 
@@ -211,6 +222,7 @@ final class LocalStep implements TrainingStep {
         int passes = 0;
         int backwards = 0;
         int auxPasses = 0;
+        long[] nanos = new long[k];
         List<NDManager> open = new ArrayList<>();
         NDArray total = null;
         try (GradientCollector collector = stepManager.getEngine().newGradientCollector()) {
@@ -219,6 +231,7 @@ final class LocalStep implements TrainingStep {
                 int i = r.index();
                 boolean last = i == k - 1;
                 LocalNetwork.ModuleAux a = net.module(i);
+                long started = System.nanoTime();
                 NDManager mm = sink.scope();
                 NDArray x = backbone.forward(parameters, input(images, kept, i - 1, mm), r.span().first(),
                         r.span().last(), true);
@@ -268,6 +281,7 @@ final class LocalStep implements TrainingStep {
                 if (last) {
                     finalLoss = (float) value;
                 }
+                nanos[i] = System.nanoTime() - started;
                 // Module i+1 reads x_i; the widest window after it starts from x_{i+1-reach}.
                 int stale = i - reach;
                 if (stale >= 0 && kept[stale] != null) {
@@ -290,7 +304,7 @@ final class LocalStep implements TrainingStep {
             }
         }
         return new Pass(losses, finalLoss, correct, (int) images.getShape().get(0), peak, passes,
-                passes + auxPasses, backwards + auxPasses);
+                passes + auxPasses, backwards + auxPasses, nanos);
     }
 
     /**
@@ -411,6 +425,7 @@ final class LocalStep implements TrainingStep {
         long peak = 0;
         int passes = 0;
         int auxPasses = 0;
+        long[] nanos = new long[k];
         int unitBackwards;
         try (KeptGraphs graphs = new KeptGraphs(schedule);
                 GradientCollector collector = stepManager.getEngine().newGradientCollector()) {
@@ -418,6 +433,7 @@ final class LocalStep implements TrainingStep {
                 int i = r.index();
                 boolean last = i == k - 1;
                 LocalNetwork.ModuleAux a = net.module(i);
+                long started = System.nanoTime();
                 NDManager xm = stepManager.newSubManager();
                 NDArray v = (i == 0 ? images : graphs.output(i - 1)).stopGradient();
                 v.attach(xm);
@@ -489,11 +505,12 @@ final class LocalStep implements TrainingStep {
                 losses[i] = value;
                 peak = Math.max(peak, graphs.backwardDue(i, stepManager));
                 graphs.releaseStale(i);
+                nanos[i] = System.nanoTime() - started;
             }
             unitBackwards = graphs.unitBackwards();
         }
         return new Pass(losses, finalLoss, correct, (int) images.getShape().get(0), peak, passes,
-                passes + auxPasses, unitBackwards + auxPasses);
+                passes + auxPasses, unitBackwards + auxPasses, nanos);
     }
 
     /** Whether the last module trains on its y path alone (Part A.5, {@code yOnly}). */

@@ -1,6 +1,10 @@
 package org.mlaan.lab.engine;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.ParameterList;
+import ai.djl.training.ParameterStore;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -60,6 +64,25 @@ public final class ResNetLayers {
     /** Batch norm over the channel axis: gamma 1, beta 0, running mean 0, running variance 1. */
     public static BatchNorm batchNorm() {
         return BatchNorm.builder().optEpsilon(BN_EPSILON).optMomentum(BN_DJL_MOMENTUM).build();
+    }
+
+    /**
+     * {@code bn} on {@code x}, as DJL's {@code BatchNorm.forward} computes it but without its axis
+     * swap: DJL's PyTorch engine runs {@code torch.batch_norm} on {@code x.swapAxes(1, axis)} and
+     * swaps back, so even for the channel axis 1 its output is a view (transpose(1, 1)), and the
+     * residual's in-place add onto it made a CopySlices + AsStrided backward per block
+     * (issue 13). Axis -1 tells the engine the channels are at 1 already; same values, same
+     * running-statistics update (momentum and epsilon are this class's).
+     */
+    public static NDArray batchNorm(BatchNorm bn, ParameterStore ps, NDArray x, boolean training) {
+        ParameterList p = bn.getParameters();
+        Device device = x.getDevice();
+        NDArray gamma = ps.getValue(p.get("gamma"), device, training);
+        NDArray beta = ps.getValue(p.get("beta"), device, training);
+        NDArray mean = ps.getValue(p.get("runningMean"), device, training);
+        NDArray var = ps.getValue(p.get("runningVar"), device, training);
+        return x.getNDArrayInternal().batchNorm(x, mean, var, gamma, beta, -1, BN_DJL_MOMENTUM, BN_EPSILON, training)
+                .singletonOrThrow();
     }
 
     /** A linear layer {@code fanIn -> units} with bias. */

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import org.mlaan.lab.core.plan.Unit;
 
@@ -31,8 +32,11 @@ public abstract class UnitBlock extends AbstractBlock {
         return forward(ps, new NDList(x), training).singletonOrThrow();
     }
 
-    /** Runs a child layer on one array. */
+    /** Runs a child layer on one array (a batch norm as {@link ResNetLayers#batchNorm(BatchNorm, ParameterStore, NDArray, boolean)}). */
     protected static NDArray apply(Block layer, ParameterStore ps, NDArray x, boolean training) {
+        if (layer instanceof BatchNorm bn) {
+            return ResNetLayers.batchNorm(bn, ps, x, training);
+        }
         return layer.forward(ps, new NDList(x), training).singletonOrThrow();
     }
 

@@ -72,7 +72,7 @@ public final class InfoProDecoder extends AbstractBlock implements AuxComponent 
             PairList<String, Object> params) {
         NDArray x = SpatialResize.bilinearAlignCorners(inputs.singletonOrThrow(), imageHeight, imageWidth);
         x = conv1.forward(ps, new NDList(x), training).singletonOrThrow();
-        x = Activation.relu(bn1.forward(ps, new NDList(x), training).singletonOrThrow());
+        x = Activation.relu(ResNetLayers.batchNorm(bn1, ps, x, training));
         x = conv2.forward(ps, new NDList(x), training).singletonOrThrow();
         return new NDList(x);
     }
