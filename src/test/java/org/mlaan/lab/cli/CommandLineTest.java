@@ -179,6 +179,24 @@ class CommandLineTest {
     }
 
     @Test
+    void benchProfilePrintsEachPhaseAndTheTopOpsAndWritesATrace(@TempDir Path dir) throws Exception {
+        Path traces = dir.resolve("traces");
+        Result r = run("bench", "--config", tinyLocalConfig(dir, "DGL+MLAAN").toString(), "--steps", "1",
+                "--methods", "BP,DGL+MLAAN", "--profile", traces.toString(), "--top", "5");
+        assertEquals(0, r.code(), r.err());
+        for (String line : List.of("  data ", "  forward and backward ", "  module 0 ", "  EMA twins ", "  optimiser ",
+                "aten::convolution_backward")) {
+            assertTrue(r.out().contains(line), line + "\n" + r.out());
+        }
+        assertTrue(Files.size(traces.resolve("profile-bp.json")) > 0);
+        assertTrue(Files.size(traces.resolve("profile-dgl-mlaan.json")) > 0);
+        Result both = run("bench", "--config", tinyLocalConfig(dir, "DGL").toString(), "--isolate", "--profile",
+                traces.toString());
+        assertEquals(Main.BAD_INPUT, both.code());
+        assertTrue(both.err().contains("--profile"), both.err());
+    }
+
+    @Test
     void memoryRunsBpAndTheMethodEachInItsOwnJvm(@TempDir Path dir) throws Exception {
         Result r = run("memory", "--config", tinyLocalConfig(dir, "DGL").toString(), "--steps", "1");
         assertEquals(0, r.code(), r.err());
