@@ -54,16 +54,17 @@ import org.mlaan.lab.engine.auxnet.ReconstructionLoss;
  *
  * <p>Orders (docs/decisions/0005): the above is {@link Order#REFERENCE}. {@link Order#REUSE}, the
  * default ({@code -Dmlaan.order=reference|reuse}, read once), forwards each backbone module once:
- * x_i = E_i(v_i) with v_i = detach(x_{i-1}) a gradient-requiring leaf, x_i's graph kept (keep-graph
- * backward) while a later window spans E_i; module i's cascaded loss is computed on x_i (the same
- * values as the recomputed window, train-mode BN using batch statistics), backwarded first, the
- * gradient arriving at v_i copied and the leaf zeroed; the independent loss's gradient at v_i is
- * discarded; the copied gradient is injected into x_{i-1}'s kept graph, and for w = 3 what that
- * leaves at v_{i-1} into x_{i-2}. The accumulated gradients equal the reference's (tested to
- * 1e-5). BatchNorm differs: running statistics are updated once per module per step instead of
- * up to three times (w = 2; four with w = 3) with momentum 0.1, so the running statistics lag the
- * weights more and evaluation results can differ slightly while gradients are equal. Block passes
- * per step of either order: {@link #blockPasses}.
+ * x_i = E_i(v_i) with v_i = detach(x_{i-1}) a gradient-requiring leaf, x_i's graph kept while a
+ * later window spans E_i; module i's cascaded loss is computed on x_i (the same values as the
+ * recomputed window, train-mode BN using batch statistics). Every loss is backwarded through its
+ * aux net alone, to a leaf copy of x_i; the gradients that arrive there are summed by the hops they
+ * still have to travel and each sum is backwarded through E_i once ({@link HopSchedule}), what
+ * reaches v_i handed on to x_{i-1}: an interior module is backwarded w times instead of w + 1. The
+ * accumulated gradients equal the reference's (tested to 1e-5). BatchNorm differs: running
+ * statistics are updated once per module per step instead of up to three times (w = 2; four with
+ * w = 3) with momentum 0.1, so the running statistics lag the weights more and evaluation results
+ * can differ slightly while gradients are equal. Block passes per step of either order:
+ * {@link #blockPasses} and {@link #backwardPasses}.
  */
 final class LocalStep implements TrainingStep {
 
