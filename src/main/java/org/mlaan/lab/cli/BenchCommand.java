@@ -13,6 +13,7 @@ import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.config.TrainingConfig;
+import org.mlaan.lab.engine.Benchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -122,16 +123,18 @@ final class BenchCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s, batch %d on %s, %d timed steps per method%s%n",
                 first.arch(), first.batchSize(), first.device(), steps,
                 first.isolated() ? ", each method in its own JVM" : ""));
-        sb.append(String.format(Locale.ROOT, "%-14s %10s %7s %14s %7s %14s %15s%n", "method", "images/s", "x BP",
-                "peak live", "x BP", first.isolated() ? "process peak" : "RSS so far", "blocks fwd/bwd"));
+        sb.append(String.format(Locale.ROOT, "%-14s %10s %7s %14s %7s %14s %15s %9s%n", "method", "images/s", "x BP",
+                "peak live", "x BP", first.isolated() ? "process peak" : "RSS so far", "blocks fwd/bwd", "meter"));
         for (MethodFigures f : figures) {
-            sb.append(String.format(Locale.ROOT, "%-14s %10.1f %7s %14s %7s %14s %15s%n", f.method(),
+            sb.append(String.format(Locale.ROOT, "%-14s %10.1f %7s %14s %7s %14s %15s %8.1f%%%n", f.method(),
                     f.imagesPerSecond(), bp == null ? "" : ratio(f.imagesPerSecond(), bp.imagesPerSecond()),
                     Units.bytes(f.peakLiveBytes()), bp == null ? "" : ratio(f.peakLiveBytes(), bp.peakLiveBytes()),
-                    Units.bytes(f.processPeak()), f.forwardBlocks() + "/" + f.backwardBlocks()));
+                    Units.bytes(f.processPeak()), f.forwardBlocks() + "/" + f.backwardBlocks(),
+                    100 * f.meterSecondsPerStep() * f.imagesPerSecond() / f.batchSize()));
         }
         sb.append("blocks fwd/bwd: block forwards and backwards per step (backbone units, stem and head included,"
-                + " plus leap and MAN blocks)").append(System.lineSeparator());
+                + " plus leap and MAN blocks); meter: share of the step spent reading the live-tensor peak, which"
+                + " bench does every step and a training run every " + Benchmark.TRAINING_METER_EVERY + "th").append(System.lineSeparator());
         return sb.toString();
     }
 
@@ -161,6 +164,7 @@ final class BenchCommand implements Callable<Integer> {
             row.put("peakDeviceBytes", f.peakDeviceBytes());
             row.put("forwardBlocks", f.forwardBlocks());
             row.put("backwardBlocks", f.backwardBlocks());
+            row.put("meterSecondsPerStep", f.meterSecondsPerStep());
             if (f.profile() != null) {
                 row.put("profile", f.profile());
             }

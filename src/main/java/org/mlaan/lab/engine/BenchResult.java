@@ -17,8 +17,10 @@ package org.mlaan.lab.engine;
  * @param forwardBlocks block forwards per step (backbone units, stem and head included, plus leap
  *     and MAN blocks)
  * @param backwardBlocks block backwards per step, counted the same way
+ * @param meterSecondsPerStep wall seconds per timed step spent reading the live-tensor peak (a
+ *     training run reads it on sampled steps only)
  * @param profile one more step's phases and ops, or null when not asked for
  */
 public record BenchResult(String arch, String method, int batchSize, int steps, String device,
         double imagesPerSecond, double secondsPerStep, long peakRssBytes, long peakDeviceBytes,
-        long peakLiveBytes, int forwardBlocks, int backwardBlocks, StepProfile profile) {}
+        long peakLiveBytes, int forwardBlocks, int backwardBlocks, double meterSecondsPerStep, StepProfile profile) {}

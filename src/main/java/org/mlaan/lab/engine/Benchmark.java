@@ -28,6 +28,8 @@ import org.mlaan.lab.data.LoadedData;
 public final class Benchmark {
     /** Untimed steps before the timed ones. */
     public static final int WARMUP_STEPS = 3;
+    /** A training run reads the live-tensor peak on its first steps and then every this many (bench: every step). */
+    public static final int TRAINING_METER_EVERY = LiveMeter.TRAINING_EVERY;
 
     private Benchmark() {}
 
@@ -92,6 +94,8 @@ public final class Benchmark {
                         : LocalStep.backwardPasses(localPlan, localStep.order());
                 long peakLive = 0;
                 long timedStart = 0;
+                LiveMeter meter = localStep == null ? ((BpStep) step).meter() : localStep.meter();
+                long meterStart = 0;
                 int total = WARMUP_STEPS + steps;
                 long images = 0;
                 List<int[]> order = List.of();
@@ -100,6 +104,7 @@ public final class Benchmark {
                 for (int s = 0; s < total; s++) {
                     if (s == WARMUP_STEPS) {
                         timedStart = System.nanoTime();
+                        meterStart = meter.nanos();
                     }
                     if (next >= order.size()) {
                         epoch++;
@@ -116,6 +121,7 @@ public final class Benchmark {
                     }
                 }
                 double seconds = (System.nanoTime() - timedStart) / 1e9;
+                double meterSeconds = (meter.nanos() - meterStart) / 1e9;
                 StepProfile profile = null;
                 if (profileTrace != null) {
                     if (next >= order.size()) {
@@ -135,7 +141,8 @@ public final class Benchmark {
                 }
                 return new BenchResult(plan.arch().id(), c.methodOrDefault().label(), batchSize, steps,
                         device.description(), images / seconds, seconds / steps, PeakMemory.peakRssBytes(),
-                        PeakMemory.deviceUsedBytes(device.device()), peakLive, forwardBlocks, backwardBlocks, profile);
+                        PeakMemory.deviceUsedBytes(device.device()), peakLive, forwardBlocks, backwardBlocks,
+                        meterSeconds / steps, profile);
             }
         }
     }

@@ -16,17 +16,31 @@ final class BpStep implements TrainingStep {
     private final Backbone backbone;
     private final NesterovSgd optimizer;
     private final ParameterStore parameters;
+    private final LiveMeter meter;
 
+    /** A step metered every step. */
     BpStep(Backbone backbone, NesterovSgd optimizer, ParameterStore parameters) {
+        this(backbone, optimizer, parameters, LiveMeter.everyStep());
+    }
+
+    /** A step whose live-tensor peak (the arrays alive at its end) {@code meter} reads. */
+    BpStep(Backbone backbone, NesterovSgd optimizer, ParameterStore parameters, LiveMeter meter) {
         this.backbone = backbone;
         this.optimizer = optimizer;
         this.parameters = parameters;
+        this.meter = meter;
+    }
+
+    /** The meter of this step's live-tensor peak. */
+    LiveMeter meter() {
+        return meter;
     }
 
     // ALGORITHMS.md Part B §8: K = 1, one backward per step, same optimiser and schedule.
     /** Trains on {@code batch} = (images, labels), both in {@code stepManager}. */
     @Override
     public StepOutcome run(NDManager stepManager, NDList batch, double learningRate) {
+        meter.startStep();
         NDList out = backward(stepManager, batch);
         optimizer.step(learningRate);
         return outcome(stepManager, batch, out);
@@ -57,7 +71,7 @@ final class BpStep implements TrainingStep {
         try (NoGrad noGrad = NoGrad.enter()) {
             correct = CrossEntropy.correct(logits, labels);
         }
-        return new StepOutcome(lossValue, correct, (int) images.getShape().get(0), LiveArrays.bytes(stepManager),
+        return new StepOutcome(lossValue, correct, (int) images.getShape().get(0), meter.read(stepManager),
                 new double[] {lossValue});
     }
 }

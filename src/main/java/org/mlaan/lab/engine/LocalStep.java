@@ -141,14 +141,20 @@ final class LocalStep implements TrainingStep {
     private final NesterovSgd optimizer;
     private final ParameterStore parameters;
     private final Order order;
+    private final LiveMeter meter;
 
-    /** A step in the default order ({@link Order#DEFAULT}). */
+    /** A step in the default order ({@link Order#DEFAULT}), metered every step. */
     LocalStep(LocalNetwork net, NesterovSgd optimizer, ParameterStore parameters) {
-        this(net, optimizer, parameters, Order.DEFAULT);
+        this(net, optimizer, parameters, Order.DEFAULT, LiveMeter.everyStep());
     }
 
-    /** A step in {@code order} (REFERENCE or REUSE; SUMMED is for tests of {@link #backward} only). */
+    /** A step in {@code order} (REFERENCE or REUSE; SUMMED is for tests of {@link #backward} only), metered every step. */
     LocalStep(LocalNetwork net, NesterovSgd optimizer, ParameterStore parameters, Order order) {
+        this(net, optimizer, parameters, order, LiveMeter.everyStep());
+    }
+
+    /** A step in {@code order} whose live-tensor peak {@code meter} reads. */
+    LocalStep(LocalNetwork net, NesterovSgd optimizer, ParameterStore parameters, Order order, LiveMeter meter) {
         if (order == Order.SUMMED) {
             throw new IllegalArgumentException("the summed order is a test of backward() only");
         }
@@ -156,6 +162,12 @@ final class LocalStep implements TrainingStep {
         this.optimizer = optimizer;
         this.parameters = parameters;
         this.order = order;
+        this.meter = meter;
+    }
+
+    /** The meter of this step's live-tensor peak. */
+    LiveMeter meter() {
+        return meter;
     }
 
     /** The order this step trains in. */
@@ -165,6 +177,7 @@ final class LocalStep implements TrainingStep {
 
     @Override
     public StepOutcome run(NDManager stepManager, NDList batch, double learningRate) {
+        meter.startStep();
         Pass p = backward(stepManager, batch, LossFilter.ALL, order);
         updateTwins();
         update(learningRate);
@@ -219,7 +232,7 @@ final class LocalStep implements TrainingStep {
         Arrays.fill(losses, Double.NaN);
         float finalLoss = Float.NaN;
         long correct = 0;
-        long peak = 0;
+        long peak = -1;
         int passes = 0;
         int backwards = 0;
         int auxPasses = 0;
@@ -227,7 +240,7 @@ final class LocalStep implements TrainingStep {
         List<NDManager> open = new ArrayList<>();
         NDArray total = null;
         try (GradientCollector collector = stepManager.getEngine().newGradientCollector()) {
-            Sink sink = new Sink(collector, order, stepManager, open);
+            Sink sink = new Sink(collector, order, stepManager, open, meter);
             for (ModuleRoles r : plan.modules()) {
                 int i = r.index();
                 boolean last = i == k - 1;
@@ -294,7 +307,7 @@ final class LocalStep implements TrainingStep {
             peak = sink.peak;
             if (total != null) {
                 collector.backward(total);
-                peak = Math.max(peak, LiveArrays.bytes(stepManager));
+                peak = Math.max(peak, meter.read(stepManager));
             }
         } finally {
             open.forEach(NDManager::close);
@@ -423,7 +436,7 @@ final class LocalStep implements TrainingStep {
         Arrays.fill(losses, Double.NaN);
         float finalLoss = Float.NaN;
         long correct = 0;
-        long peak = 0;
+        long peak = -1;
         int passes = 0;
         int auxPasses = 0;
         long[] nanos = new long[k];
@@ -462,7 +475,7 @@ final class LocalStep implements TrainingStep {
                                     .mul((float) r.wy());
                             value = add(value, cascade.getFloat());
                             graphs.arrive(i, i - r.windowStart(), gradientAt(in, cascade, false));
-                            peak = Math.max(peak, LiveArrays.bytes(stepManager));
+                            peak = Math.max(peak, meter.read(stepManager));
                         }
                     }
                     if (r.hasIndependentLoss() && filter.includes(i, Part.INDEPENDENT)) {
@@ -474,7 +487,7 @@ final class LocalStep implements TrainingStep {
                                     target).mul((float) r.wx());
                             value = add(value, independent.getFloat());
                             graphs.arrive(i, 0, gradientAt(in, independent, false));
-                            peak = Math.max(peak, LiveArrays.bytes(stepManager));
+                            peak = Math.max(peak, meter.read(stepManager));
                         }
                     }
                 } else {
@@ -504,7 +517,8 @@ final class LocalStep implements TrainingStep {
                     finalLoss = (float) value;
                 }
                 losses[i] = value;
-                peak = Math.max(peak, graphs.backwardDue(i, stepManager));
+                peak = Math.max(peak, meter.read(stepManager));
+                graphs.backwardDue(i);
                 graphs.releaseStale(i);
                 nanos[i] = System.nanoTime() - started;
             }
@@ -596,10 +610,9 @@ final class LocalStep implements TrainingStep {
         /**
          * After module {@code i}'s losses: backwards every class that is now complete, from the
          * latest module down, so that what a class carries on has arrived before its module is
-         * reached; returns the live bytes under {@code stepManager} at the fullest moment.
+         * reached.
          */
-        long backwardDue(int i, NDManager stepManager) {
-            long peak = LiveArrays.bytes(stepManager);
+        void backwardDue(int i) {
             for (int m = i; m >= 0; m--) {
                 for (int h = schedule.hops() - 1; h >= 0; h--) {
                     if (schedule.due(m, h) == i) {
@@ -607,7 +620,6 @@ final class LocalStep implements TrainingStep {
                     }
                 }
             }
-            return peak;
         }
 
         private void backward(int m, int h) {
@@ -693,10 +705,12 @@ final class LocalStep implements TrainingStep {
         private final Order order;
         private final NDManager stepManager;
         private final List<NDManager> open;
+        private final LiveMeter meter;
         NDArray total;
-        long peak;
+        long peak = -1;
 
-        Sink(GradientCollector collector, Order order, NDManager stepManager, List<NDManager> open) {
+        Sink(GradientCollector collector, Order order, NDManager stepManager, List<NDManager> open, LiveMeter meter) {
+            this.meter = meter;
             this.collector = collector;
             this.order = order;
             this.stepManager = stepManager;
@@ -724,7 +738,7 @@ final class LocalStep implements TrainingStep {
                     total = plus(total, loss);
                 }
             }
-            peak = Math.max(peak, LiveArrays.bytes(stepManager));
+            peak = Math.max(peak, meter.read(stepManager));
             if (order == Order.REFERENCE) {
                 open.remove(scope);
                 scope.close();

@@ -612,8 +612,10 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     private TrainingStep newStep() {
-        return localNetwork == null ? new BpStep(backbone, optimizer, parameters)
-                : new LocalStep(localNetwork, optimizer, parameters);
+        // Issue 13: the live-tensor walk is sampled in a run (the memory chart gets a point every n steps).
+        LiveMeter meter = LiveMeter.sampled(LiveMeter.TRAINING_EVERY);
+        return localNetwork == null ? new BpStep(backbone, optimizer, parameters, meter)
+                : new LocalStep(localNetwork, optimizer, parameters, LocalStep.Order.DEFAULT, meter);
     }
 
     /** Arrays alive under this run's root manager (parameters, buffers and anything leaked). */

@@ -164,6 +164,7 @@ class CommandLineTest {
         for (JsonNode m : methods) {
             assertTrue(m.get("imagesPerSecond").asDouble() > 0, r.out());
             assertTrue(m.get("peakLiveBytes").asLong() > 0, r.out());
+            assertTrue(m.get("meterSecondsPerStep").asDouble() > 0, "bench meters every step: " + r.out());
         }
         assertTrue(methods.get(1).get("liveRatioToBp").asDouble() < 1, "DGL keeps less alive than BP: " + r.out());
         // BP and DGL pass each unit once each way; DGL+MLAAN adds its leap blocks and backwards an

@@ -103,7 +103,7 @@ class ReportCommandTest {
     @Test
     void aMeasurementBecomesATable3Row() {
         var row = ReportCommand.memoryRow(new MethodFigures("DGL+MLAAN", "resnet32", 128, "cpu", 50, 1000, 5000, -1,
-                true, 80, 96, null), "16 modules");
+                true, 80, 96, 0.01, null), "16 modules");
         assertEquals("DGL+MLAAN", row.method());
         assertEquals(1000, row.liveBytes());
         assertEquals(5000, row.processPeak(), "the resident set on the CPU");
