@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.run.RunFinished;
+import org.mlaan.lab.core.train.ShortRunCheck;
 import org.mlaan.lab.engine.RunOptions;
 import org.mlaan.lab.engine.TrainingRun;
 import picocli.CommandLine.ArgGroup;
@@ -64,6 +65,10 @@ final class TrainCommand implements Callable<Integer> {
             guard.onCancel(run::cancel);
             if (!run.deviceNotice().isEmpty()) {
                 console.println(run.deviceNotice());
+            }
+            if (source.resume == null) {
+                ShortRunCheck.of(run.config().training(), run.config().training().epochsOrDefault())
+                        .ifPresent(spec.commandLine().getErr()::println);
             }
             RunFinished finished = run.run(new ProgressLine(console, System.console() != null));
             console.println(Summary.of(finished, run.runDir()));

@@ -70,6 +70,18 @@ class CommandLineTest {
     }
 
     @Test
+    void aRunThatIsAllWarmUpIsWarnedAboutBeforeItTrains(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("short.json");
+        Files.writeString(cfg, """
+                {"dataset": {"kind": "builtin", "trainSize": 16, "testSize": 8},
+                 "training": {"epochs": 4, "batchSize": 8, "warmupEpochs": 1}, "device": "cpu"}
+                """);
+        Result r = run("train", "--config", cfg.toString(), "--epochs", "1", "--out", dir.resolve("runs").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("warning: training.warmupEpochs (1) is not below the 1 epoch(s)"), r.err());
+    }
+
+    @Test
     void outPointingAtAFileIsBadInputNamingItWithoutATrace(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("tiny.json");
         Files.writeString(cfg, """
