@@ -14,6 +14,7 @@ import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.run.RunFolderReader;
 import org.mlaan.lab.core.run.RunRecord;
+import org.mlaan.lab.core.train.ShortRunCheck;
 import org.mlaan.lab.engine.RunOptions;
 import org.mlaan.lab.engine.TrainingRun;
 import org.mlaan.lab.ui.LiveRun;
@@ -34,6 +35,7 @@ final class RunDriver {
             RunOptions.DEFAULT_OUT_DIR);
     private final ObjectProperty<Path> runDir = new SimpleObjectProperty<>(this, "runDir");
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
+    private final StringProperty scheduleWarning = new SimpleStringProperty(this, "scheduleWarning", "");
     private final BooleanProperty stopping = new SimpleBooleanProperty(this, "stopping");
     private final BooleanProperty queued = new SimpleBooleanProperty(this, "queued");
     /** How long the JVM's exit waits for a run to write its checkpoint and status. */
@@ -85,6 +87,11 @@ final class RunDriver {
         return notice;
     }
 
+    /** A warning about the run's schedule ({@link ShortRunCheck}), empty when there is none. */
+    StringProperty scheduleWarningProperty() {
+        return scheduleWarning;
+    }
+
     /** Stop was pressed and the run has not ended yet. */
     BooleanProperty stoppingProperty() {
         return stopping;
@@ -124,6 +131,7 @@ final class RunDriver {
         run.clear();
         run.setState(LiveRun.State.STARTING);
         notice.set("");
+        scheduleWarning.set("");
         runDir.set(null);
         stopping.set(false);
         queued.set(TrainingThread.isBusy());
@@ -149,8 +157,12 @@ final class RunDriver {
             RunRecord history = historyOf == null ? null : history(historyOf, training);
             String deviceNotice = training.deviceNotice();
             Path dir = training.runDir();
+            String warning = historyOf != null ? ""
+                    : ShortRunCheck.of(training.config().training(), training.config().training().epochsOrDefault())
+                            .orElse("");
             Platform.runLater(() -> {
                 notice.set(deviceNotice);
+                scheduleWarning.set(warning);
                 runDir.set(dir);
                 if (history != null) {
                     historyShown.accept(history);

@@ -175,6 +175,13 @@ public final class TrainingPane extends BorderPane {
                 message.setText("");
             }
         });
+        // A run that cannot learn at its rates is said before its first epoch, not after it.
+        driver.scheduleWarningProperty().addListener((obs, o, n) -> {
+            if (!n.isEmpty()) {
+                message.getStyleClass().remove("problem-text");
+                message.setText(n.replaceFirst("^warning: ", "Warning: "));
+            }
+        });
         // Why the CPU was chosen is worth a tooltip, not a line: the progress bar names the device.
         driver.noticeProperty().addListener((obs, o, n) -> runFolder.setTooltip(n.isEmpty() ? null
                 : new javafx.scene.control.Tooltip(n)));

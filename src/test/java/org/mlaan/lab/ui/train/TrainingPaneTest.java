@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlaan.lab.core.config.DatasetConfig;
 import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.config.TrainingConfig;
 import org.mlaan.lab.core.run.RunFolder;
 import org.mlaan.lab.core.run.RunFolderReader;
 import org.mlaan.lab.core.run.RunRecord;
@@ -210,6 +211,23 @@ class TrainingPaneTest {
         assertTrue(run.finishedProperty().get().message().contains("training.epochs"),
                 run.finishedProperty().get().message());
         assertFalse(Files.exists(tmp.resolve("runs")), "nothing was started");
+    }
+
+    @Test
+    void aRunThatIsAllWarmUpSaysSoWhileItRuns(FxRobot robot) throws Exception {
+        ExperimentConfig tiny = TinyRuns.dgl(2);
+        TrainingConfig t = tiny.training();
+        robot.interact(() -> vm.setConfig(tiny.withTraining(new TrainingConfig(1, t.batchSize(), 0.1, null, null, null,
+                "cosine", 1, null, null, t.stepsPerEpoch()))));
+        robot.clickOn("#start-button");
+        waitForState(LiveRun.State.COMPLETED);
+        String shown = robot.lookup("#run-message").queryAs(Label.class).getText();
+        assertTrue(shown.startsWith("Warning: training.warmupEpochs (1) is not below the 1 epoch(s)"), shown);
+
+        robot.interact(() -> vm.setConfig(TinyRuns.dgl(2)));
+        robot.clickOn("#start-button");
+        waitForState(LiveRun.State.COMPLETED);
+        assertEquals("", robot.lookup("#run-message").queryAs(Label.class).getText(), "a constant rate is fine");
     }
 
     @Test
