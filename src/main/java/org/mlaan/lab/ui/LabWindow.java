@@ -25,6 +25,7 @@ import javafx.beans.binding.BooleanBinding;
 import org.mlaan.lab.analysis.CheckpointAnalyses;
 import org.mlaan.lab.analysis.IsolatedBench;
 import org.mlaan.lab.analysis.RunAnalyses;
+import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.ui.analysis.AnalysesPane;
 import org.mlaan.lab.ui.analysis.MemoryMeasure;
 import org.mlaan.lab.ui.features.ComparePane;
@@ -128,12 +129,26 @@ public final class LabWindow extends BorderPane {
         };
         vm.localPlanProperty().addListener((obs, o, n) -> update.run());
         vm.problems().addListener((javafx.collections.ListChangeListener<String>) c -> update.run());
-        run.startedProperty().addListener((obs, o, started) -> device.setText(started == null ? ""
-                : "training on " + started.device()));
+        Runnable deviceLine = () -> device.setText(deviceStatus(run.state(), run.startedProperty().get()));
+        run.startedProperty().addListener((obs, o, n) -> deviceLine.run());
+        run.stateProperty().addListener((obs, o, n) -> deviceLine.run());
         update.run();
         HBox box = new HBox(24, modules, device, problems);
         box.getStyleClass().add("status-line");
         return box;
+    }
+
+    /** The status line's device words: what the Train tab's run is doing now, not what it did at its start. */
+    static String deviceStatus(LiveRun.State state, RunStarted started) {
+        if (started == null) {
+            return "";
+        }
+        return switch (state) {
+            case STARTING, RUNNING -> "training on " + started.device();
+            case PAUSED -> "paused on " + started.device();
+            case COMPLETED, CANCELLED, FAILED -> "last run: " + started.device();
+            default -> "";
+        };
     }
 
     private void applyPresentation(boolean on) {

@@ -1,0 +1,22 @@
+package org.mlaan.lab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.mlaan.lab.core.run.RunStarted;
+
+/** The status line's device words follow the run's state (issue 15, item 4). */
+class LabWindowStatusTest {
+
+    @Test
+    void theDeviceLineSaysWhatTheRunIsDoingNow() {
+        RunStarted started = new RunStarted(null, "cpu()", 0, 1, 4, 64, 16);
+        assertEquals("", LabWindow.deviceStatus(LiveRun.State.IDLE, null));
+        assertEquals("training on cpu()", LabWindow.deviceStatus(LiveRun.State.RUNNING, started));
+        assertEquals("paused on cpu()", LabWindow.deviceStatus(LiveRun.State.PAUSED, started));
+        for (LiveRun.State ended : new LiveRun.State[] {LiveRun.State.COMPLETED, LiveRun.State.CANCELLED,
+                LiveRun.State.FAILED}) {
+            assertEquals("last run: cpu()", LabWindow.deviceStatus(ended, started), ended.name());
+        }
+    }
+}
