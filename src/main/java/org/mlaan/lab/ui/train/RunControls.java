@@ -52,7 +52,7 @@ final class RunControls extends VBox {
         resume.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> run.state() != LiveRun.State.PAUSED, state));
         step.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> run.state() != LiveRun.State.PAUSED && run.state() != LiveRun.State.RUNNING, state));
+                () -> run.state() != LiveRun.State.PAUSED, state));
         stop.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !run.state().isActive() || driver.stoppingProperty().get(), state,
                 driver.stoppingProperty()));

@@ -132,6 +132,9 @@ class TrainingPaneTest {
 
         robot.clickOn("#resume-button");
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> run.stepsDone() >= held + 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(LiveRun.State.RUNNING, run.state());
+        assertTrue(robot.lookup("#step-button").queryButton().isDisabled(), "one step is offered from a pause only");
         robot.clickOn("#pause-button");
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> pane.driver().isHeld());
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> run.stepsDone() == pane.driver().stepsPassed());
