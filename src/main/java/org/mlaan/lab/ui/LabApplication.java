@@ -20,11 +20,7 @@ import org.mlaan.lab.engine.NativeLibraries;
  */
 public final class LabApplication extends Application {
     /** Set by {@link LabLauncher} before launch (JavaFX makes the instance itself). */
-    static volatile LabLauncher.StartOptions options = new LabLauncher.StartOptions(null, null, 0, false, null);
-
-    /** Width and height the window opens with; screenshots have this size. */
-    public static final double WIDTH = 1600;
-    public static final double HEIGHT = 1000;
+    static volatile LabLauncher.StartOptions options = LabLauncher.StartOptions.defaults();
 
     @Override
     public void start(Stage stage) {
@@ -46,7 +42,7 @@ public final class LabApplication extends Application {
         LabWindow window = new LabWindow(vm);
         FirstStartOverlay overlay = new FirstStartOverlay();
         overlay.setVisible(false);
-        Scene scene = new Scene(new StackPane(window, overlay), WIDTH, HEIGHT);
+        Scene scene = new Scene(new StackPane(window, overlay), o.width(), o.height());
         window.attachStylesheets(scene);
         stage.setTitle("MLAAN Lab");
         stage.getIcons().add(IconArt.image(64));

@@ -11,7 +11,7 @@ import org.mlaan.lab.engine.DjlEnvironment;
  * runtime components are missing" (STACK.md).
  *
  * <pre>
- * java -jar mlaan-lab.jar [--config FILE] [--runs DIR] [--presentation] [--screenshot FILE.png [--steps N]]
+ * java -jar mlaan-lab.jar [--config FILE] [--runs DIR] [--presentation] [--size WxH] [--screenshot FILE.png [--steps N]]
  * </pre>
  *
  * With {@code --screenshot} the window opens (headless through Monocle when there is no display),
@@ -20,7 +20,7 @@ import org.mlaan.lab.engine.DjlEnvironment;
 public final class LabLauncher {
     /** The options the window takes; anything else goes to the command line. */
     public static final Set<String> OPTIONS = Set.of("--config", "--runs", "--screenshot", "--steps", "--presentation",
-            "--window");
+            "--window", "--size");
 
     private LabLauncher() {}
 
@@ -68,8 +68,23 @@ public final class LabLauncher {
      * @param steps steps to train before the screenshot (0: none)
      * @param presentation start in presentation mode
      * @param runs run folder, or folder of run folders (an ablation's), to open in the Analyses tab; or null
+     * @param width the window's width in pixels (screenshots have this size)
+     * @param height the window's height in pixels
      */
-    public record StartOptions(Path config, Path screenshot, int steps, boolean presentation, Path runs) {
+    public record StartOptions(Path config, Path screenshot, int steps, boolean presentation, Path runs, int width,
+            int height) {
+
+        /** The size the window opens with when {@code --size} is not given. */
+        public static final int DEFAULT_WIDTH = 1600;
+        public static final int DEFAULT_HEIGHT = 1000;
+        /** The smallest size the window is laid out for (a projector's 1280x720 fits). */
+        static final int MIN_WIDTH = 1024;
+        static final int MIN_HEIGHT = 600;
+
+        /** No options: the embedded default config, a window of the default size. */
+        public static StartOptions defaults() {
+            return new StartOptions(null, null, 0, false, null, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        }
 
         public static StartOptions parse(String[] args) {
             Path config = null;
@@ -77,13 +92,14 @@ public final class LabLauncher {
             int steps = 0;
             boolean presentation = false;
             Path runs = null;
+            int[] size = {DEFAULT_WIDTH, DEFAULT_HEIGHT};
             for (int i = 0; i < args.length; i++) {
                 String[] kv = args[i].split("=", 2);
                 String key = kv[0];
                 switch (key) {
                     case "--window" -> { }
                     case "--presentation" -> presentation = true;
-                    case "--config", "--runs", "--screenshot", "--steps" -> {
+                    case "--config", "--runs", "--screenshot", "--steps", "--size" -> {
                         String value;
                         if (kv.length == 2) {
                             value = kv[1];
@@ -96,6 +112,7 @@ public final class LabLauncher {
                             case "--config" -> config = Path.of(value);
                             case "--runs" -> runs = Path.of(value);
                             case "--screenshot" -> screenshot = Path.of(value);
+                            case "--size" -> size = parseSize(value);
                             default -> steps = parseSteps(value);
                         }
                     }
@@ -111,7 +128,26 @@ public final class LabLauncher {
                 throw new IllegalArgumentException("--steps trains the config; with --runs the screenshot shows the"
                         + " Analyses tab of those runs, so leave one of them out");
             }
-            return new StartOptions(config, screenshot, steps, presentation, runs);
+            return new StartOptions(config, screenshot, steps, presentation, runs, size[0], size[1]);
+        }
+
+        private static int[] parseSize(String value) {
+            String[] wh = value.trim().toLowerCase(java.util.Locale.ROOT).split("x", -1);
+            try {
+                if (wh.length != 2) {
+                    throw new NumberFormatException();
+                }
+                int w = Integer.parseInt(wh[0]);
+                int h = Integer.parseInt(wh[1]);
+                if (w < MIN_WIDTH || h < MIN_HEIGHT) {
+                    throw new IllegalArgumentException("--size: the window needs at least " + MIN_WIDTH + "x"
+                            + MIN_HEIGHT + ", got " + value);
+                }
+                return new int[] {w, h};
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--size: expected WIDTHxHEIGHT in pixels, e.g. 1280x720, got '"
+                        + value + "'");
+            }
         }
 
         private static int parseSteps(String value) {

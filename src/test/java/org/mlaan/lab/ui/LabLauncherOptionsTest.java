@@ -33,4 +33,22 @@ class LabLauncherOptionsTest {
                 () -> StartOptions.parse(new String[] {"--runs"}));
         assertEquals("--runs needs a value", e.getMessage());
     }
+
+    @Test
+    void sizeSetsTheWindowAndItsScreenshotsAndBadSizesAreNamed() {
+        StartOptions o = StartOptions.parse(new String[] {"--size", "1280x720", "--screenshot", "a.png"});
+        assertEquals(1280, o.width());
+        assertEquals(720, o.height());
+        StartOptions d = StartOptions.parse(new String[] {});
+        assertEquals(1600, d.width());
+        assertEquals(1000, d.height());
+        for (String bad : new String[] {"1280", "1280x", "wide", "1280x720x2"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> StartOptions.parse(new String[] {"--size", bad}));
+            assertTrue(e.getMessage().startsWith("--size: expected WIDTHxHEIGHT"), e.getMessage());
+        }
+        IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
+                () -> StartOptions.parse(new String[] {"--size=640x480"}));
+        assertTrue(small.getMessage().contains("at least 1024x600"), small.getMessage());
+    }
 }
