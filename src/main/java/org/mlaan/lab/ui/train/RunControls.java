@@ -88,6 +88,7 @@ final class RunControls extends VBox {
         run.finishedProperty().addListener((obs, o, n) -> update.run());
         driver.stoppingProperty().addListener((obs, o, n) -> update.run());
         driver.queuedProperty().addListener((obs, o, n) -> update.run());
+        driver.heldProperty().addListener((obs, o, n) -> update.run());
         update.run();
     }
 
@@ -114,6 +115,7 @@ final class RunControls extends VBox {
                 progress.setProgress(ProgressText.fraction(run.startedProperty().get(), run.lastStepProperty().get()));
                 String where = ProgressText.stepping(run.startedProperty().get(), run.lastStepProperty().get());
                 String prefix = driver.stoppingProperty().get() ? "Stopping after this step \u00b7 "
+                        : s == LiveRun.State.PAUSED && !driver.heldProperty().get() ? "Pausing after this step \u00b7 "
                         : s == LiveRun.State.PAUSED ? "Paused \u00b7 " : "";
                 text.setText(where.isEmpty() ? prefix + "Preparing..." : prefix + where);
             }

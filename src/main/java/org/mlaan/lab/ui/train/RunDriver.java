@@ -37,6 +37,7 @@ final class RunDriver {
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final StringProperty scheduleWarning = new SimpleStringProperty(this, "scheduleWarning", "");
     private final BooleanProperty stopping = new SimpleBooleanProperty(this, "stopping");
+    private final BooleanProperty held = new SimpleBooleanProperty(this, "held");
     private final BooleanProperty queued = new SimpleBooleanProperty(this, "queued");
     /** How long the JVM's exit waits for a run to write its checkpoint and status. */
     private static final long EXIT_WAIT_MILLIS = 30_000;
@@ -52,7 +53,12 @@ final class RunDriver {
         volatile boolean stop;
 
         Attempt(long pauseAfter) {
-            this.gate = new RunGate(pauseAfter, () -> Platform.runLater(() -> autoPaused(this)));
+            this.gate = new RunGate(pauseAfter, () -> Platform.runLater(() -> autoPaused(this)),
+                    h -> Platform.runLater(() -> {
+                        if (attempt == this) {
+                            held.set(h);
+                        }
+                    }));
         }
     }
 
@@ -90,6 +96,11 @@ final class RunDriver {
     /** A warning about the run's schedule ({@link ShortRunCheck}), empty when there is none. */
     StringProperty scheduleWarningProperty() {
         return scheduleWarning;
+    }
+
+    /** A pause has taken hold: the step that was under way has ended and the run waits (FX thread). */
+    BooleanProperty heldProperty() {
+        return held;
     }
 
     /** Stop was pressed and the run has not ended yet. */
@@ -134,6 +145,7 @@ final class RunDriver {
         scheduleWarning.set("");
         runDir.set(null);
         stopping.set(false);
+        held.set(false);
         queued.set(TrainingThread.isBusy());
         TrainingThread.submit(() -> train(a, factory, historyOf));
         return true;

@@ -1,6 +1,7 @@
 package org.mlaan.lab.ui.train;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.mlaan.lab.core.run.PauseControl;
 import org.mlaan.lab.core.run.StepGate;
 
@@ -14,6 +15,7 @@ final class RunGate implements StepGate {
     private final PauseControl control = new PauseControl();
     private final long pauseAfter;
     private final Runnable onAutoPause;
+    private final Consumer<Boolean> onHeld;
     private final AtomicLong passed = new AtomicLong();
     private volatile boolean waiting;
 
@@ -22,8 +24,17 @@ final class RunGate implements StepGate {
      * @param onAutoPause called on the training thread when it does
      */
     RunGate(long pauseAfter, Runnable onAutoPause) {
+        this(pauseAfter, onAutoPause, held -> { });
+    }
+
+    /**
+     * @param onHeld called on the training thread with true when a pause takes hold (the step
+     *     under way has ended and the run waits here), with false when the run moves on
+     */
+    RunGate(long pauseAfter, Runnable onAutoPause, Consumer<Boolean> onHeld) {
         this.pauseAfter = pauseAfter;
         this.onAutoPause = onAutoPause;
+        this.onHeld = onHeld;
     }
 
     @Override
@@ -33,10 +44,17 @@ final class RunGate implements StepGate {
             onAutoPause.run();
         }
         waiting = true;
+        boolean held = control.isPaused();
+        if (held) {
+            onHeld.accept(true);
+        }
         try {
             control.enter();
         } finally {
             waiting = false;
+            if (held) {
+                onHeld.accept(false);
+            }
         }
         passed.incrementAndGet();
     }

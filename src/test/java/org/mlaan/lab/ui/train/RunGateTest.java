@@ -65,4 +65,22 @@ class RunGateTest {
         assertFalse(gate.isHeld());
         assertTrue(!t.isAlive());
     }
+
+    /** The window says "Pausing after this step" until this tells it the pause has taken hold. */
+    @Test
+    void saysWhenAPauseTakesHoldAndWhenTheRunMovesOn() throws Exception {
+        java.util.List<Boolean> told = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        RunGate gate = new RunGate(2, () -> { }, told::add);
+        AtomicInteger steps = new AtomicInteger();
+        Thread t = stepper(gate, steps, 4);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> gate.isHeld() && told.size() == 1);
+        assertEquals(java.util.List.of(true), told, "held after 2 steps, not before");
+        gate.stepOnce();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> steps.get() == 3 && gate.isHeld() && told.size() == 3);
+        assertEquals(java.util.List.of(true, false, true), told);
+        gate.resume();
+        t.join(5000);
+        assertEquals(java.util.List.of(true, false, true, false), told, "nothing said while running unpaused");
+        assertEquals(4, steps.get());
+    }
 }

@@ -120,6 +120,10 @@ class TrainingPaneTest {
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> run.stepsDone() == pane.driver().stepsPassed());
         long held = run.stepsDone();
         assertEquals(LiveRun.State.PAUSED, run.state());
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> pane.driver().heldProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = robot.lookup("#progress-text").queryAs(Label.class).getText();
+        assertTrue(text.startsWith("Paused \u00b7 "), "the pause has taken hold: " + text);
         assertFalse(robot.lookup("#resume-button").queryButton().isDisabled());
         assertTrue(robot.lookup("#pause-button").queryButton().isDisabled());
 
