@@ -79,6 +79,8 @@ public final class TrainingRun implements AutoCloseable {
     private final long seed;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean cancelRequested;
+    /** Nanoseconds the training thread has waited at the gate (paused, or for another run's turn). */
+    private long gateWaitNanos;
     private volatile StepGate gate = StepGate.OPEN;
     private int featureEvery;
     private int featureImages;
@@ -370,6 +372,7 @@ public final class TrainingRun implements AutoCloseable {
             boolean continuing = epoch == from.epoch();
             double lr = schedule.rate(epoch);
             long epochStart = System.nanoTime();
+            long epochWaited = gateWaitNanos;
             double secondsBefore = continuing ? from.epochSeconds() : 0;
             if (!continuing) {
                 p.startEpoch();
@@ -383,7 +386,7 @@ public final class TrainingRun implements AutoCloseable {
                     // The gate may have let the run in just before the cancel: hand the turn on,
                     // or the other runs taking turns would wait for a step that never comes.
                     gate.exit();
-                    return cancel(listener, p, epoch, s, lr, secondsBefore + seconds(epochStart), startNanos);
+                    return cancel(listener, p, epoch, s, lr, secondsBefore + activeSeconds(epochStart, epochWaited), startNanos);
                 }
                 long t = System.nanoTime();
                 StepOutcome o;
@@ -413,7 +416,7 @@ public final class TrainingRun implements AutoCloseable {
                 }
             }
             if (cancelRequested) {
-                return cancel(listener, p, epoch, steps, lr, secondsBefore + seconds(epochStart), startNanos);
+                return cancel(listener, p, epoch, steps, lr, secondsBefore + activeSeconds(epochStart, epochWaited), startNanos);
             }
             boolean evaluate = (epoch + 1) % config.training().evalEveryOrDefault() == 0 || epoch == epochs - 1;
             double top1 = Double.NaN;
@@ -425,7 +428,7 @@ public final class TrainingRun implements AutoCloseable {
                 p.evaluated(top1, top5);
             }
             EpochMetrics em = new EpochMetrics(epoch, p.epochLoss(), p.epochAccuracy(), top1, top5, p.best, lr,
-                    secondsBefore + seconds(epochStart));
+                    secondsBefore + activeSeconds(epochStart, epochWaited));
             p.epochsDone = epoch + 1;
             if (folder != null) {
                 folder.appendEpoch(em);
@@ -448,14 +451,26 @@ public final class TrainingRun implements AutoCloseable {
         }
     }
 
-    /** Waits until the gate lets the next step start; an interrupt counts as a cancel. */
+    /**
+     * Waits until the gate lets the next step start; an interrupt counts as a cancel. The time
+     * spent here (paused, or waiting for another run's turn) is not the run's: it is left out of
+     * its epoch and run times (issue 15).
+     */
     private void awaitGate() {
+        long t = System.nanoTime();
         try {
             gate.enter();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancelRequested = true;
+        } finally {
+            gateWaitNanos += System.nanoTime() - t;
         }
+    }
+
+    /** Seconds since {@code sinceNanos} less the gate waits since the wait total was {@code waitedBefore}. */
+    private double activeSeconds(long sinceNanos, long waitedBefore) {
+        return (System.nanoTime() - sinceNanos - (gateWaitNanos - waitedBefore)) / 1e9;
     }
 
     private RunFinished cancel(RunListener listener, Progress p, int epoch, int step, double lr, double epochSeconds,
@@ -523,7 +538,8 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     private RunFinished finished(Progress p, RunFinished.Status status, String message, long startNanos) {
-        return new RunFinished(status, p.epochsDone, p.lastTop1, p.best, p.lastTop5, seconds(startNanos), message);
+        return new RunFinished(status, p.epochsDone, p.lastTop1, p.best, p.lastTop5, activeSeconds(startNanos, 0),
+                message);
     }
 
     private void writeStatus(String state, String message, Progress p) throws IOException {

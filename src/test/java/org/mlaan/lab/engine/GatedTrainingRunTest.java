@@ -81,6 +81,33 @@ class GatedTrainingRunTest {
         }
     }
 
+    /** Time paused is not the run's: a run held for a while reports its own seconds without the hold. */
+    @Test
+    void timeSpentPausedIsLeftOutOfTheRunsSeconds() throws Exception {
+        PauseControl pause = new PauseControl();
+        pause.pause();
+        Counter counter = new Counter();
+        long holdNanos = TimeUnit.MILLISECONDS.toNanos(1500);
+        try (TrainingRun run = TrainingRun.create(TinyData.config("held", 1, 8, 3), RunOptions.withoutFolder(),
+                DATA)) {
+            long started = System.nanoTime();
+            Thread t = start("held-run", run.gatedBy(pause), counter);
+            waitUntil(() -> pause.holding() == 1);
+            long heldSince = System.nanoTime();
+            // A person looks at the paused run for a while (not a wait for some other thread to catch up).
+            while (System.nanoTime() - heldSince < holdNanos) {
+                Thread.onSpinWait();
+            }
+            pause.resume();
+            t.join(TimeUnit.SECONDS.toMillis(TIMEOUT_S));
+            double wall = (System.nanoTime() - started) / 1e9;
+            double reported = counter.finished.get().seconds();
+            assertEquals(RunFinished.Status.COMPLETED, counter.finished.get().status());
+            assertTrue(reported <= wall - 1.0, "run seconds " + reported + " of " + wall + " s wall, 1.5 s of it paused");
+            assertTrue(reported > 0, "the steps took time: " + reported);
+        }
+    }
+
     @Test
     void cancellingAPausedRunEndsItWithoutAnotherStep() throws Exception {
         PauseControl pause = new PauseControl();
