@@ -158,6 +158,7 @@ final class AblationQueue {
         AtomicInteger index = new AtomicInteger();
         String end;
         boolean bad = false;
+        boolean complete = false;
         try {
             AblationResult result = r.run((m, seed) -> new Listener(index.incrementAndGet(), total, m, seed));
             long stopped = result.cells().stream().filter(c -> c.finished().status() == RunFinished.Status.CANCELLED)
@@ -166,6 +167,7 @@ final class AblationQueue {
                     ? String.format(Locale.ROOT, "Stopped after %d of %d runs; their folders are kept.",
                             result.cells().size(), total)
                     : String.format(Locale.ROOT, "Done: %d runs in %.1f min.", total, result.seconds() / 60);
+            complete = stopped == 0 && result.cells().size() == total;
         } catch (ConfigException e) {
             bad = true;
             end = "The ablation cannot run: " + String.join("; ", e.problems().isEmpty()
@@ -176,10 +178,12 @@ final class AblationQueue {
         }
         String last = end;
         boolean lastBad = bad;
+        boolean allDone = complete;
         Platform.runLater(() -> {
             text.set(last);
             failed.set(lastBad);
-            if (!lastBad) {
+            // A stopped queue keeps the bar where it stopped: full means every run is done.
+            if (allDone) {
                 progress.set(1);
             }
             active.set(false);

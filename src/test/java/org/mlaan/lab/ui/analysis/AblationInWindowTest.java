@@ -134,6 +134,8 @@ class AblationInWindowTest {
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !pane().activeProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Stopped after 1 of 5 runs; their folders are kept.", text.getText());
+        double bar = robot.lookup("#ablation-progress").queryAs(javafx.scene.control.ProgressBar.class).getProgress();
+        assertTrue(bar >= 0 && bar < 0.2, "the bar stays where the queue stopped (1 run of 5 begun): " + bar);
         Path ablation = children(tmp.resolve("runs")).get(0);
         List<Path> runs = children(ablation);
         assertEquals(1, runs.size());
