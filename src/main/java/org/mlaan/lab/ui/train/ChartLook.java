@@ -41,6 +41,9 @@ final class ChartLook {
         plot.setDomainGridlineStroke(new BasicStroke(1f));
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        // An empty chart says why it is empty instead of showing bare axes (issue 15).
+        plot.setNoDataMessage("No step yet: the curves start with the run's first step");
+        plot.setNoDataMessagePaint(TEXT);
         styleAxis(plot.getDomainAxis());
         styleAxis(plot.getRangeAxis());
         LegendTitle legend = chart.getLegend();
@@ -69,6 +72,7 @@ final class ChartLook {
             title.setPaint(TEXT);
         }
         XYPlot plot = chart.getXYPlot();
+        plot.setNoDataMessageFont(new Font(FONT, Font.PLAIN, Math.round(12 * scale)));
         for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
             axis.setLabelFont(new Font(FONT, Font.PLAIN, Math.round(11 * scale)));
             axis.setTickLabelFont(new Font(FONT, Font.PLAIN, Math.round(11 * scale)));

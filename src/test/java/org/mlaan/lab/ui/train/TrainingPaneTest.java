@@ -220,6 +220,42 @@ class TrainingPaneTest {
         assertFalse(Files.exists(tmp.resolve("runs")), "nothing was started");
     }
 
+    /**
+     * Before the first step each chart draws why it is empty, not bare axes (issue 15); the memory
+     * chart is never empty, it shows the BP and local estimates from the start.
+     */
+    @Test
+    void emptyChartsSayWhyTheyAreEmpty(FxRobot robot) {
+        for (String id : List.of("#loss-chart", "#error-chart", "#speed-chart")) {
+            org.jfree.chart.JFreeChart chart = robot.lookup(id).queryAs(ChartViewer.class).getChart();
+            assertTrue(org.jfree.data.general.DatasetUtils.isEmptyOrNull(chart.getXYPlot().getDataset()),
+                    id + " has no points yet");
+            String said = chart.getXYPlot().getNoDataMessage();
+            assertTrue(said != null && said.startsWith("No step yet"), id + ": " + said);
+            assertTrue(darkPixelsInTheMiddle(chart) > 20, id + " draws its message");
+            chart.getXYPlot().setNoDataMessage(null);
+            assertEquals(0, darkPixelsInTheMiddle(chart), id + " is bare without it (the check can fail)");
+            chart.getXYPlot().setNoDataMessage(said);
+        }
+        assertTrue(robot.lookup("#error-chart").queryAs(ChartViewer.class).getChart().getXYPlot().getNoDataMessage()
+                .contains("test error at each epoch's end"));
+    }
+
+    /** Dark pixels in the middle third of the chart drawn at 340x240, where a message goes and no axis. */
+    private static int darkPixelsInTheMiddle(org.jfree.chart.JFreeChart chart) {
+        java.awt.image.BufferedImage img = chart.createBufferedImage(340, 240);
+        int n = 0;
+        for (int x = 130; x < 260; x++) {
+            for (int y = 80; y < 150; y++) {
+                java.awt.Color c = new java.awt.Color(img.getRGB(x, y));
+                if (c.getRed() + c.getGreen() + c.getBlue() < 300) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     @Test
     void aRunThatIsAllWarmUpSaysSoWhileItRuns(FxRobot robot) throws Exception {
         ExperimentConfig tiny = TinyRuns.dgl(2);
