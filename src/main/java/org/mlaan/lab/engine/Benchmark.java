@@ -94,7 +94,7 @@ public final class Benchmark {
                         : LocalStep.backwardPasses(localPlan, localStep.order());
                 long peakLive = 0;
                 long timedStart = 0;
-                LiveMeter meter = localStep == null ? ((BpStep) step).meter() : localStep.meter();
+                LiveMeter meter = step.meter();
                 long meterStart = 0;
                 int total = WARMUP_STEPS + steps;
                 long images = 0;

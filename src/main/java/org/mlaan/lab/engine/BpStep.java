@@ -31,8 +31,8 @@ final class BpStep implements TrainingStep {
         this.meter = meter;
     }
 
-    /** The meter of this step's live-tensor peak. */
-    LiveMeter meter() {
+    @Override
+    public LiveMeter meter() {
         return meter;
     }
 

@@ -119,15 +119,6 @@ final class HopSchedule {
         return false;
     }
 
-    /** The module after which E_m's graph is no longer needed (m itself when nothing reaches it later). */
-    int lastUse(int m) {
-        int last = m;
-        for (int d : due[m]) {
-            last = Math.max(last, d);
-        }
-        return last;
-    }
-
     /** Backbone unit backwards per step: each module's units once per hop class. */
     int unitBackwards() {
         int n = 0;

@@ -165,8 +165,8 @@ final class LocalStep implements TrainingStep {
         this.meter = meter;
     }
 
-    /** The meter of this step's live-tensor peak. */
-    LiveMeter meter() {
+    @Override
+    public LiveMeter meter() {
         return meter;
     }
 
@@ -250,7 +250,7 @@ final class LocalStep implements TrainingStep {
                 NDArray x = backbone.forward(parameters, input(images, kept, i - 1, mm), r.span().first(),
                         r.span().last(), true);
                 passes += r.span().unitCount();
-                backwards += referenceBackwards(r, filter);
+                backwards += referenceBackwards(plan, r, filter);
                 NDArray loss = null;
                 if (!last) {
                     if (r.hasIndependentLoss() && filter.includes(i, Part.INDEPENDENT)) {
@@ -272,7 +272,7 @@ final class LocalStep implements TrainingStep {
                             loss = null;
                             mm = sink.scope();
                             z = window(images, kept, r, mm);
-                            passes += unitsOfWindow(r);
+                            passes += windowUnits(plan, r);
                         }
                         if (a.leap() != null) {
                             z = a.leap().forward(parameters, z, true);
@@ -287,7 +287,7 @@ final class LocalStep implements TrainingStep {
                     }
                     loss = lastLoss(images, kept, r, x, labels, filter, mm);
                     if (plan.lastHasCascade() && filter.includes(i, Part.LAST_Y)) {
-                        passes += unitsOfWindow(r);
+                        passes += windowUnits(plan, r);
                     }
                 }
                 double value = sink.backward(loss, mm);
@@ -326,8 +326,7 @@ final class LocalStep implements TrainingStep {
      * (independent loss, a window of 1, the last module's x loss) through its own units, and its
      * re-forwarded window through the window's units.
      */
-    private int referenceBackwards(ModuleRoles r, LossFilter filter) {
-        LocalPlan plan = net.plan();
+    private static int referenceBackwards(LocalPlan plan, ModuleRoles r, LossFilter filter) {
         int i = r.index();
         int n = 0;
         boolean xPath;
@@ -344,7 +343,7 @@ final class LocalStep implements TrainingStep {
             n += r.span().unitCount();
         }
         if (window) {
-            n += unitsOfWindow(r);
+            n += windowUnits(plan, r);
         }
         return n;
     }
@@ -387,13 +386,9 @@ final class LocalStep implements TrainingStep {
         if (order == Order.REUSE) {
             return HopSchedule.of(plan, LossFilter.ALL).unitBackwards() + auxBlocks(plan);
         }
-        int k = plan.k();
         int n = auxBlocks(plan);
         for (ModuleRoles r : plan.modules()) {
-            boolean last = r.index() == k - 1;
-            boolean xPath = last ? !yOnly(plan) : r.hasIndependentLoss() || r.hasCascadeLoss() && r.window() <= 1;
-            boolean window = last ? plan.lastHasCascade() : r.hasCascadeLoss() && r.window() > 1;
-            n += (xPath ? r.span().unitCount() : 0) + (window ? windowUnits(plan, r) : 0);
+            n += referenceBackwards(plan, r, LossFilter.ALL);
         }
         return n;
     }
@@ -645,7 +640,7 @@ final class LocalStep implements TrainingStep {
         /** Frees the graphs that no class and no later module's input needs any more. */
         void releaseStale(int i) {
             for (int m = 0; m < i; m++) {
-                if (scopes[m] != null && backwardsLeft[m] == 0 && schedule.lastUse(m) <= i) {
+                if (scopes[m] != null && backwardsLeft[m] == 0) {
                     release(m);
                 }
             }
@@ -774,10 +769,6 @@ final class LocalStep implements TrainingStep {
         int start = r.windowStart();
         int firstUnit = net.plan().modules().get(start).span().first();
         return net.backbone().forward(parameters, input(images, kept, start - 1, mm), firstUnit, r.span().last(), true);
-    }
-
-    private int unitsOfWindow(ModuleRoles r) {
-        return windowUnits(net.plan(), r);
     }
 
     /**

@@ -386,7 +386,8 @@ public final class TrainingRun implements AutoCloseable {
                     // The gate may have let the run in just before the cancel: hand the turn on,
                     // or the other runs taking turns would wait for a step that never comes.
                     gate.exit();
-                    return cancel(listener, p, epoch, s, lr, secondsBefore + activeSeconds(epochStart, epochWaited), startNanos);
+                    return cancel(listener, p, epoch, s, lr, secondsBefore + activeSeconds(epochStart, epochWaited),
+                            startNanos);
                 }
                 long t = System.nanoTime();
                 StepOutcome o;
@@ -416,7 +417,8 @@ public final class TrainingRun implements AutoCloseable {
                 }
             }
             if (cancelRequested) {
-                return cancel(listener, p, epoch, steps, lr, secondsBefore + activeSeconds(epochStart, epochWaited), startNanos);
+                return cancel(listener, p, epoch, steps, lr, secondsBefore + activeSeconds(epochStart, epochWaited),
+                        startNanos);
             }
             boolean evaluate = (epoch + 1) % config.training().evalEveryOrDefault() == 0 || epoch == epochs - 1;
             double top1 = Double.NaN;

@@ -12,4 +12,7 @@ interface TrainingStep {
 
     /** Trains on {@code batch} = (images, labels), both in {@code stepManager}, at {@code learningRate}. */
     StepOutcome run(NDManager stepManager, NDList batch, double learningRate);
+
+    /** The meter that reads this step's live-tensor peak. */
+    LiveMeter meter();
 }
