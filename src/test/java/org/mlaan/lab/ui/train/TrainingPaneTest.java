@@ -220,6 +220,20 @@ class TrainingPaneTest {
         assertFalse(Files.exists(tmp.resolve("runs")), "nothing was started");
     }
 
+    /** Between the Pause click and the end of the step under way the line says so, then "Paused". */
+    @Test
+    void theProgressLineSaysPausingUntilThePauseTakesHold(FxRobot robot) {
+        Label text = robot.lookup("#progress-text").queryAs(Label.class);
+        robot.interact(() -> run.setState(LiveRun.State.PAUSED));
+        assertTrue(text.getText().startsWith("Pausing after this step \u00b7 "), text.getText());
+        robot.interact(() -> pane.driver().heldProperty().set(true));
+        assertTrue(text.getText().startsWith("Paused \u00b7 "), text.getText());
+        robot.interact(() -> {
+            pane.driver().heldProperty().set(false);
+            run.setState(LiveRun.State.IDLE);
+        });
+    }
+
     /**
      * Before the first step each chart draws why it is empty, not bare axes (issue 15); the memory
      * chart is never empty, it shows the BP and local estimates from the start.
