@@ -46,6 +46,26 @@ public record AblationPlan(ExperimentConfig base, List<Method> methods, List<Lon
         return new AblationPlan(base, methods, seeds, epochs);
     }
 
+    /**
+     * The same plan with only {@code chosen} of its methods, in the plan's order; a method that is
+     * not in the plan is refused, naming the plan's.
+     */
+    public AblationPlan withOnly(List<Method> chosen) {
+        for (Method m : chosen) {
+            if (!methods.contains(m)) {
+                throw new IllegalArgumentException(m.label() + " is not in this ablation (its methods are "
+                        + methods.stream().map(Method::label).toList() + ")");
+            }
+        }
+        Map<Method, Integer> epochs = new EnumMap<>(Method.class);
+        epochsFor.forEach((m, n) -> {
+            if (chosen.contains(m)) {
+                epochs.put(m, n);
+            }
+        });
+        return new AblationPlan(base, methods.stream().filter(chosen::contains).toList(), seeds, epochs);
+    }
+
     /** Epochs the runs of {@code method} train. */
     public int epochsOf(Method method) {
         return epochsFor.getOrDefault(method, base.training().epochsOrDefault());

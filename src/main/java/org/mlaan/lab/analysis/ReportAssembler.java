@@ -19,6 +19,7 @@ import org.mlaan.lab.analysis.result.SeparabilityCurve;
 import org.mlaan.lab.analysis.result.SimilarityResult;
 import org.mlaan.lab.core.config.DatasetConfig;
 import org.mlaan.lab.core.config.Method;
+import org.mlaan.lab.core.cluster.TaskList;
 import org.mlaan.lab.core.run.RunFolder;
 import org.mlaan.lab.core.run.RunFolderReader;
 import org.mlaan.lab.core.run.RunRecord;
@@ -129,12 +130,42 @@ public final class ReportAssembler {
                 inside = s.filter(d -> Files.isRegularFile(d.resolve(RunFolder.CONFIG))).sorted().toList();
             }
             if (inside.isEmpty()) {
-                throw new IllegalArgumentException(p + ": neither a run folder (no " + RunFolder.CONFIG
-                        + ") nor a folder of run folders");
+                throw new IllegalArgumentException(p + ": " + whyNoRuns(p));
             }
             out.addAll(inside);
         }
         return out.stream().map(Path::normalize).distinct().toList();
+    }
+
+    /** Why a folder given as a folder of run folders holds none: a job array's folder says what it is. */
+    private static String whyNoRuns(Path p) throws IOException {
+        if (Files.isRegularFile(TaskList.fileOf(p))) {
+            Path abs = p.toAbsolutePath().normalize();
+            List<String> configs = TaskList.read(TaskList.fileOf(p)).stream()
+                    .filter(t -> !t.runFolder().toAbsolutePath().normalize().getParent().equals(abs))
+                    .map(t -> p.resolve(t.config()).toString()).distinct().toList();
+            if (!configs.isEmpty()) {
+                return "holds a grid of ablations, one folder per config; report each: " + String.join(", ", configs);
+            }
+            return "a job array none of whose runs has started yet (see: ablate --status " + p + ")";
+        }
+        return "neither a run folder (no " + RunFolder.CONFIG + ") nor a folder of run folders";
+    }
+
+    /**
+     * One note per run of a job array among {@code given} that has no run folder yet: listed, not
+     * counted ({@link TaskList#withoutFolder}).
+     */
+    public static List<String> runsNotStarted(List<Path> given) {
+        List<String> notes = new ArrayList<>();
+        for (Path p : given) {
+            try {
+                TaskList.withoutFolder(p).forEach(t -> notes.add(TaskList.notStartedNote(t)));
+            } catch (IOException e) {
+                notes.add(p + ": its job array's task list cannot be read: " + e.getMessage());
+            }
+        }
+        return notes;
     }
 
     /** The report of the run folders {@code dirs} (see {@link #runDirs}). */
@@ -152,6 +183,7 @@ public final class ReportAssembler {
             throw new IllegalArgumentException("none of the run folders could be read: " + String.join("; ", notes));
         }
         progress.update("read " + runs.size() + " run folder(s)", 0.02);
+        notes.addAll(runsNotStarted(dirs));
         notes.addAll(AblationMatrices.notes(runs));
         List<SeparabilityCurve> separability = new ArrayList<>();
         List<SimilarityResult> similarity = new ArrayList<>();

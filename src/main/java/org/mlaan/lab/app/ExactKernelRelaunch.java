@@ -18,6 +18,9 @@ final class ExactKernelRelaunch {
     /** Commands that never load the engine: no check, no restart. */
     private static final Set<String> WITHOUT_ENGINE = Set.of("plan", "data", "help", "-h", "--help", "-V", "--version");
 
+    /** Options of {@code ablate} under which it trains nothing in this process. */
+    private static final Set<String> CLUSTER_ONLY = Set.of("--slurm", "--status", "--resubmit");
+
     /** How long a stopped lab waits for its restarted child to write its checkpoint and status. */
     private static final long CHILD_STOP_MINUTES = 5;
 
@@ -84,6 +87,10 @@ final class ExactKernelRelaunch {
     }
 
     static boolean needsEngine(String[] args) {
+        if (args.length > 0 && args[0].equals("ablate")) {
+            // A job array is written, submitted or looked at here; its tasks train on the cluster's nodes.
+            return java.util.Arrays.stream(args).noneMatch(a -> CLUSTER_ONLY.contains(a.split("=", 2)[0]));
+        }
         return args.length == 0 || !WITHOUT_ENGINE.contains(args[0]);
     }
 

@@ -36,7 +36,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return execute(args, out, err, CommandLine.defaultFactory());
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, with commands made by {@code factory} (tests). */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new Main(), factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -76,7 +81,8 @@ public final class Main implements Runnable {
                     || ex instanceof java.nio.file.NoSuchFileException
                     || ex instanceof org.mlaan.lab.core.run.RunFolderException
                     || ex instanceof org.mlaan.lab.core.io.FileFormatException
-                    || ex instanceof org.mlaan.lab.data.DatasetFormatException;
+                    || ex instanceof org.mlaan.lab.data.DatasetFormatException
+                    || ex instanceof org.mlaan.lab.cluster.SlurmException;
         }
     }
 }

@@ -138,7 +138,7 @@ final class ReportCommand implements Callable<Integer> {
             options = options.withMemory(measureMemory(dirs, console, notes), notes);
         }
         AnalysisProgressLine line = new AnalysisProgressLine(console, System.console() != null && !json);
-        AnalysisReport report = new ReportAssembler(checkpoint).assemble(dirs, options, json ? (w, f) -> { } : line);
+        AnalysisReport report = new ReportAssembler(checkpoint).assemble(runDirs, options, json ? (w, f) -> { } : line);
         line.end();
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());

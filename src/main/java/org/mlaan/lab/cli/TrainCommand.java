@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.run.RunFinished;
 import org.mlaan.lab.core.train.ShortRunCheck;
+import org.mlaan.lab.engine.FixedRunFolder;
 import org.mlaan.lab.engine.RunOptions;
 import org.mlaan.lab.engine.TrainingRun;
 import picocli.CommandLine.ArgGroup;
@@ -40,6 +41,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "override training.epochs")
     Integer epochs;
 
+    @Option(names = "--run-folder", paramLabel = "DIR", description = "with --config: train into exactly this folder,"
+            + " made when absent; a run there with a checkpoint continues from it, a completed one is not trained again"
+            + " (what a requeued cluster task needs; ablate --slurm uses it)")
+    Path runFolder;
+
     @Option(names = "--out", defaultValue = "runs", description = "folder in which the run folder is made (default: ${DEFAULT-VALUE})")
     Path out;
 
@@ -57,16 +63,33 @@ final class TrainCommand implements Callable<Integer> {
                     + " --init starts a new run (use it with --config)");
         }
         RunOptions options = new RunOptions(out, device, epochs, true, commandLine(), init);
+        boolean resuming = source.resume != null;
+        if (runFolder != null) {
+            if (resuming) {
+                throw new IllegalArgumentException("--run-folder and --resume: --resume continues the folder it names;"
+                        + " --run-folder goes with --config");
+            }
+            FixedRunFolder.State state = FixedRunFolder.stateOf(runFolder, ConfigFiles.read(source.config), options);
+            if (state == FixedRunFolder.State.COMPLETED) {
+                console.println(runFolder + ": completed already; nothing to train");
+                return 0;
+            }
+            resuming = state == FixedRunFolder.State.RESUMABLE;
+            options = options.withRunFolder(runFolder);
+            if (resuming) {
+                console.println(runFolder + ": continuing from its checkpoint");
+            }
+        }
         CancelOnShutdown guard = new CancelOnShutdown();
-        try (guard; TrainingRun run = source.resume != null
-                ? TrainingRun.resume(source.resume, options)
+        try (guard; TrainingRun run = resuming
+                ? TrainingRun.resume(source.resume != null ? source.resume : runFolder, options)
                 : TrainingRun.create(ConfigFiles.read(source.config), options)) {
             // A Ctrl-C during start-up cancels the run here, before its first step.
             guard.onCancel(run::cancel);
             if (!run.deviceNotice().isEmpty()) {
                 console.println(run.deviceNotice());
             }
-            if (source.resume == null) {
+            if (!resuming) {
                 ShortRunCheck.of(run.config().training(), run.config().training().epochsOrDefault())
                         .ifPresent(spec.commandLine().getErr()::println);
             }

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.LinkOption;
 import java.util.TreeMap;
@@ -318,11 +317,7 @@ public final class Checkpoint {
     }
 
     private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
+        org.mlaan.lab.core.io.AtomicFiles.deleteTree(root);
     }
 
     /** Removes leftovers of interrupted writes (hidden temporary folders); never touches {@code last}. */

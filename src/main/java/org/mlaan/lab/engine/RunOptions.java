@@ -16,15 +16,24 @@ import java.util.List;
  * @param commandLine the arguments that started the run, recorded in its provenance (may be empty)
  * @param init a safetensors file of backbone weights under PyTorch's names that a new run starts
  *     from instead of its seed's initial weights ({@code train --init}), or null; a resume refuses it
+ * @param runFolder the run folder itself, made (or, when it holds a run that never reached a
+ *     checkpoint, started again) instead of a stamped one under {@code outDir}: a cluster's array
+ *     task always writes the same folder ({@code train --run-folder}); null for a stamped folder
  */
 public record RunOptions(Path outDir, String device, Integer epochs, boolean keepFolder, List<String> commandLine,
-        Path init) {
+        Path init, Path runFolder) {
 
     /** The default parent folder of run folders. */
     public static final Path DEFAULT_OUT_DIR = Path.of("runs");
 
     public RunOptions {
         commandLine = commandLine == null ? List.of() : List.copyOf(commandLine);
+    }
+
+    /** Options of a stamped run folder under {@code outDir}. */
+    public RunOptions(Path outDir, String device, Integer epochs, boolean keepFolder, List<String> commandLine,
+            Path init) {
+        this(outDir, device, epochs, keepFolder, commandLine, init, null);
     }
 
     /** Options that start from the seed's initial weights. */
@@ -48,32 +57,37 @@ public record RunOptions(Path outDir, String device, Integer epochs, boolean kee
     }
 
     public RunOptions withOutDir(Path dir) {
-        return new RunOptions(dir, device, epochs, keepFolder, commandLine, init);
+        return new RunOptions(dir, device, epochs, keepFolder, commandLine, init, runFolder);
     }
 
     public RunOptions withDevice(String d) {
-        return new RunOptions(outDir, d, epochs, keepFolder, commandLine, init);
+        return new RunOptions(outDir, d, epochs, keepFolder, commandLine, init, runFolder);
     }
 
     public RunOptions withEpochs(Integer e) {
-        return new RunOptions(outDir, device, e, keepFolder, commandLine, init);
+        return new RunOptions(outDir, device, e, keepFolder, commandLine, init, runFolder);
     }
 
     public RunOptions withKeepFolder(boolean keep) {
-        return new RunOptions(outDir, device, epochs, keep, commandLine, init);
+        return new RunOptions(outDir, device, epochs, keep, commandLine, init, runFolder);
     }
 
     public RunOptions withCommandLine(List<String> args) {
-        return new RunOptions(outDir, device, epochs, keepFolder, args, init);
+        return new RunOptions(outDir, device, epochs, keepFolder, args, init, runFolder);
     }
 
     /** These options starting a new run from the weights in {@code file} (null: the seed's). */
     public RunOptions withInit(Path file) {
-        return new RunOptions(outDir, device, epochs, keepFolder, commandLine, file);
+        return new RunOptions(outDir, device, epochs, keepFolder, commandLine, file, runFolder);
+    }
+
+    /** These options writing the run into exactly {@code dir} (see {@link #runFolder()}). */
+    public RunOptions withRunFolder(Path dir) {
+        return new RunOptions(outDir, device, epochs, true, commandLine, init, dir);
     }
 
     /** Whether a run made with these options writes a folder. */
     boolean writesFolder() {
-        return keepFolder && outDir != null;
+        return runFolder != null || keepFolder && outDir != null;
     }
 }

@@ -145,7 +145,8 @@ public final class TrainingRun implements AutoCloseable {
             return new TrainingRun(effective, data, plan, localPlan, device, null, init);
         }
         LocalDateTime now = LocalDateTime.now();
-        RunFolder folder = RunFolder.create(options.outDir(), effective.nameOrDefault(), now);
+        RunFolder folder = options.runFolder() != null ? RunFolder.createAt(options.runFolder())
+                : RunFolder.create(options.outDir(), effective.nameOrDefault(), now);
         try {
             folder.writeConfig(effective);
             folder.writeProvenance(RunProvenance.capture(effective.seedOrDefault(), device.description(),

@@ -54,7 +54,16 @@ public final class RunFixtures {
 
     /** Writes {@code run} as a run folder under {@code parent} and returns the folder. */
     public static Path write(Path parent, RunRecord run) throws IOException {
-        try (RunFolder f = RunFolder.create(parent, run.config().nameOrDefault(), LocalDateTime.of(2026, 1, 1, 0, 0))) {
+        return fill(RunFolder.create(parent, run.config().nameOrDefault(), LocalDateTime.of(2026, 1, 1, 0, 0)), run);
+    }
+
+    /** Writes {@code run} as the run folder {@code dir} itself (a job array task's). */
+    public static Path writeAt(Path dir, RunRecord run) throws IOException {
+        return fill(RunFolder.createAt(dir), run);
+    }
+
+    private static Path fill(RunFolder folder, RunRecord run) throws IOException {
+        try (RunFolder f = folder) {
             f.writeConfig(run.config());
             f.writeStatus(run.status());
             f.writeProvenance(new Provenance(run.config().seedOrDefault(), "test", "0.35.1", "PyTorch", "2.7.1",

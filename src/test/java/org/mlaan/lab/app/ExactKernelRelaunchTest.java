@@ -30,6 +30,11 @@ class ExactKernelRelaunchTest {
         assertTrue(ExactKernelRelaunch.needsEngine(new String[] {"report", "runs", "--out", "r.html"}));
         assertFalse(ExactKernelRelaunch.needsEngine(new String[] {"plan", "--arch", "resnet32"}));
         assertFalse(ExactKernelRelaunch.needsEngine(new String[] {"--help"}));
+        assertTrue(ExactKernelRelaunch.needsEngine(new String[] {"ablate", "--config", "a.json"}), "trains here");
+        assertFalse(ExactKernelRelaunch.needsEngine(new String[] {"ablate", "--config", "a.json", "--slurm"}),
+                "the job array's tasks train on the cluster's nodes");
+        assertFalse(ExactKernelRelaunch.needsEngine(new String[] {"ablate", "--status=out"}));
+        assertFalse(ExactKernelRelaunch.needsEngine(new String[] {"ablate", "--resubmit", "out"}));
     }
 
     @Test

@@ -24,7 +24,7 @@ class LayerArchitectureTest {
         noClasses().that().resideInAPackage("org.mlaan.lab.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "javafx..",
                         "org.mlaan.lab.data..", "org.mlaan.lab.engine..", "org.mlaan.lab.analysis..",
-                        "org.mlaan.lab.cli..", "org.mlaan.lab.ui..")
+                        "org.mlaan.lab.cluster..", "org.mlaan.lab.cli..", "org.mlaan.lab.ui..")
                 .allowEmptyShould(true)
                 .check(classes);
     }
@@ -43,6 +43,21 @@ class LayerArchitectureTest {
         noClasses().that().resideInAPackage("org.mlaan.lab.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.mlaan.lab.analysis..",
                         "org.mlaan.lab.cli..", "org.mlaan.lab.ui..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void clusterHandsRunsToTheSchedulerWithoutTrainingThem() {
+        // Its tasks train in the lab's own train on the cluster's nodes: no DJL, no engine here.
+        noClasses().that().resideInAPackage("org.mlaan.lab.cluster..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "javafx..", "org.mlaan.lab.engine..",
+                        "org.mlaan.lab.data..", "org.mlaan.lab.cli..", "org.mlaan.lab.ui..")
+                .allowEmptyShould(true)
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.mlaan.lab.engine..", "org.mlaan.lab.analysis..",
+                "org.mlaan.lab.report..", "org.mlaan.lab.ui..")
+                .should().dependOnClassesThat().resideInAPackage("org.mlaan.lab.cluster..")
                 .allowEmptyShould(true)
                 .check(classes);
     }

@@ -55,6 +55,18 @@ public final class AtomicFiles {
         }
     }
 
+    /** Deletes {@code root} and everything under it (links themselves, never their targets). */
+    public static void deleteTree(Path root) throws IOException {
+        if (Files.notExists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     private static final Set<PosixFilePermission> PLAIN = PosixFilePermissions.fromString("rw-r--r--");
 
     private static void shareLike(Path target, Path tmp) throws IOException {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -91,6 +92,61 @@ public final class RunFolder implements Closeable {
             }
             return new RunFolder(candidate, lock);
         }
+    }
+
+    /**
+     * Makes exactly {@code dir} the run folder of a new run (a cluster's array task, which always
+     * writes the same folder, so that a requeued task finds its own): made when absent, taken when
+     * empty, and started again when it holds a run that never reached a checkpoint (a task killed
+     * in its first epoch): its files go, {@value #LOG} keeps a line saying so. A folder holding
+     * other files, or a checkpoint (resume it instead), is refused. Holds the lock until {@link #close}.
+     */
+    public static RunFolder createAt(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new RunFolderException(dir + ": is a file, expected a run folder (or none)");
+        }
+        Files.createDirectories(dir);
+        RunFolderLinks.refuseLinksIn(dir);
+        RunLock lock = RunLock.acquire(dir);
+        try {
+            clearUnfinishedRun(dir);
+            Files.createDirectories(dir.resolve(CHECKPOINTS));
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return new RunFolder(dir, lock);
+    }
+
+    /** Empties a run folder whose run never wrote a checkpoint; refuses anything else that is not empty. */
+    private static void clearUnfinishedRun(Path dir) throws IOException {
+        List<Path> entries;
+        try (var s = Files.list(dir)) {
+            entries = s.filter(p -> !p.getFileName().toString().equals(RunLock.FILE)).toList();
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+            throw new RunFolderException(dir + ": holds files but is not a run folder (no " + CONFIG
+                    + "); expected an empty folder or none");
+        }
+        Path checkpoints = dir.resolve(CHECKPOINTS);
+        if (Files.isDirectory(checkpoints)) {
+            try (var s = Files.list(checkpoints)) {
+                if (s.findAny().isPresent()) {
+                    throw new RunFolderException(dir + ": holds a run with a checkpoint; resume it (train --resume)"
+                            + " rather than starting it again");
+                }
+            }
+        }
+        for (Path p : entries) {
+            if (!p.getFileName().toString().equals(LOG)) {
+                AtomicFiles.deleteTree(p);
+            }
+        }
+        Files.writeString(dir.resolve(LOG), Instant.now() + " started again: the run before left no checkpoint"
+                + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** An existing run folder, to read: no lock is taken, nothing is written. */

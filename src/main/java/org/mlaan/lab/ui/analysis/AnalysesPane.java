@@ -277,8 +277,17 @@ public final class AnalysesPane extends BorderPane {
             List<RunSummary> rows = new ArrayList<>();
             loaded.runs().forEach(r -> rows.add(RunSummary.of(r)));
             ctx.runs.setAll(rows);
-            message.setText(loaded.problems().isEmpty() ? "" : "Could not read " + loaded.problems().size()
-                    + " folder(s): " + String.join("; ", loaded.problems()));
+            List<String> said = new ArrayList<>();
+            if (!loaded.problems().isEmpty()) {
+                said.add("Could not read " + loaded.problems().size() + " folder(s): "
+                        + String.join("; ", loaded.problems()));
+            }
+            if (!loaded.notStarted().isEmpty()) {
+                said.add(loaded.notStarted().size() + " run(s) of the job array have not started yet and are not"
+                        + " counted: " + String.join(", ", loaded.notStarted().stream()
+                                .map(t -> t.name()).toList()));
+            }
+            message.setText(String.join(" ", said));
             shown.complete(rows.size());
         }));
         return shown;

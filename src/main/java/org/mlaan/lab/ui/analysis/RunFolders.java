@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlaan.lab.analysis.ReportAssembler;
+import org.mlaan.lab.core.cluster.ArrayTask;
+import org.mlaan.lab.core.cluster.TaskList;
 import org.mlaan.lab.core.run.RunFolderReader;
 import org.mlaan.lab.core.run.RunRecord;
 
@@ -14,8 +16,11 @@ import org.mlaan.lab.core.run.RunRecord;
  * read are reported by name, and the others are still read.
  */
 final class RunFolders {
-    /** The readable runs, in folder-name order, and one line per folder that could not be read. */
-    record Loaded(List<RunRecord> runs, List<String> problems) {}
+    /**
+     * The readable runs, in folder-name order, one line per folder that could not be read, and one
+     * per run of a job array that has no folder yet (listed, not counted).
+     */
+    record Loaded(List<RunRecord> runs, List<String> problems, List<ArrayTask> notStarted) {}
 
     private RunFolders() {}
 
@@ -36,6 +41,13 @@ final class RunFolders {
                 problems.add(p.getFileName() + ": " + e.getMessage());
             }
         }
-        return new Loaded(runs, problems);
+        List<ArrayTask> notStarted;
+        try {
+            notStarted = TaskList.withoutFolder(dir);
+        } catch (IOException e) {
+            problems.add(dir + ": its job array's task list cannot be read: " + e.getMessage());
+            notStarted = List.of();
+        }
+        return new Loaded(runs, problems, notStarted);
     }
 }

@@ -31,6 +31,53 @@ class RunFolderTest {
     }
 
     @Test
+    void aFixedFolderIsMadeOrTakenWhenEmpty() throws IOException {
+        Path dir = tmp.resolve("array").resolve("demo-DGL-s1");
+        try (RunFolder f = RunFolder.createAt(dir)) {
+            assertEquals(dir, f.dir());
+            assertTrue(Files.isDirectory(f.checkpointsDir()));
+        }
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        try (RunFolder f = RunFolder.createAt(empty)) {
+            assertEquals(empty, f.dir());
+        }
+    }
+
+    @Test
+    void aFixedFolderWhoseRunLeftNoCheckpointStartsAgainAndSaysSo() throws IOException {
+        Path dir = tmp.resolve("task");
+        try (RunFolder f = RunFolder.createAt(dir)) {
+            Files.writeString(dir.resolve(RunFolder.CONFIG), "{}");
+            f.appendStep(new StepMetrics(0, 0, 0, 2.3, new double[] {2.3}, 0.1, 0.1, 10, 1, -1));
+            f.appendLog("killed in its first epoch\n");
+        }
+        try (RunFolder f = RunFolder.createAt(dir)) {
+            assertTrue(Files.notExists(dir.resolve(RunFolder.CONFIG)) && Files.notExists(dir.resolve(RunFolder.STEPS_CSV)),
+                    "the earlier attempt's files are gone");
+            String log = Files.readString(dir.resolve(RunFolder.LOG));
+            assertTrue(log.startsWith("killed in its first epoch") && log.contains("started again"), log);
+        }
+    }
+
+    @Test
+    void aFixedFolderWithACheckpointOrForeignFilesIsRefused() throws IOException {
+        Path run = tmp.resolve("run");
+        try (RunFolder f = RunFolder.createAt(run)) {
+            Files.writeString(run.resolve(RunFolder.CONFIG), "{}");
+            Files.createDirectories(f.checkpointsDir().resolve("last"));
+        }
+        var e = assertThrows(RunFolderException.class, () -> RunFolder.createAt(run));
+        assertTrue(e.getMessage().contains("holds a run with a checkpoint; resume it"), e.getMessage());
+        assertTrue(Files.exists(run.resolve(RunFolder.CONFIG)), "nothing was deleted");
+
+        Path other = Files.createDirectories(tmp.resolve("photos"));
+        Files.writeString(other.resolve("holiday.jpg"), "not a run");
+        var f = assertThrows(RunFolderException.class, () -> RunFolder.createAt(other));
+        assertTrue(f.getMessage().contains("holds files but is not a run folder"), f.getMessage());
+        assertTrue(Files.exists(other.resolve("holiday.jpg")));
+    }
+
+    @Test
     void metricsAreCutBackToTheCheckpointPosition() throws IOException {
         try (RunFolder f = RunFolder.create(tmp, "cut", TIME)) {
             for (int g = 0; g < 6; g++) {

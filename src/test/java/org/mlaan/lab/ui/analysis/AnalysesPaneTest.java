@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mlaan.lab.analysis.RunAnalyses;
 import org.mlaan.lab.analysis.result.MemoryRow;
 import org.mlaan.lab.analysis.result.SeedResult;
+import org.mlaan.lab.core.cluster.ArrayTask;
+import org.mlaan.lab.core.cluster.TaskList;
 import org.mlaan.lab.ui.LabViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -149,6 +151,21 @@ class AnalysesPaneTest {
         assertTrue(msg.startsWith("Could not read 1 folder(s): broken-run: "), msg);
         assertEquals("DGL", text(robot, "#matrix-cell-mlm0-lam0-method"));
         assertEquals("no runs", text(robot, "#matrix-cell-mlm1-lam1-error"));
+    }
+
+    @Test
+    void aHalfFinishedJobArrayListsTheRunsNotStartedWithoutCountingThem(FxRobot robot) throws Exception {
+        Path dir = tmp.resolve("array");
+        Path started = RunFixtures.run(dir, "DGL", 42, 0.3);
+        Path cfg = dir.resolve("slurm").resolve("configs").resolve("c.json");
+        TaskList.write(TaskList.fileOf(dir), List.of(
+                new ArrayTask(0, "demo", "DGL", 42, 1, cfg, started),
+                new ArrayTask(1, "demo", "DGL", 43, 1, cfg, dir.resolve("DGL-s43")),
+                new ArrayTask(2, "demo", "DGL+MLAAN", 42, 1, cfg, dir.resolve("DGL_MLAAN-s42"))));
+        openFromDialog(robot, dir, 1);
+        String msg = text(robot, "#analyses-message");
+        assertEquals("2 run(s) of the job array have not started yet and are not counted: DGL-s43, DGL_MLAAN-s42", msg);
+        assertEquals("no runs", text(robot, "#matrix-cell-mlm1-lam1-error"), "DGL+MLAAN is listed, not counted");
     }
 
     @Test
