@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
  * {@code generalise}, {@code report}, and {@code export} (weights for PyTorch), over the same JSON configs and run folders the window uses. Exit codes: 0 done, 2 bad input (with the message), 1 failure.
  */
 @Command(name = "mlaan-lab", mixinStandardHelpOptions = true, versionProvider = LabVersion.class,
-        description = "MLAAN Lab: supervised local learning on ResNets, from the command line.",
+        description = {"MLAAN Lab: supervised local learning on ResNets, from the command line.",
+            "None of these commands opens the window: the jar without a command does (java -jar mlaan-lab.jar"
+                + " [--config FILE] [--runs DIR] [--presentation] [--size WxH] [--screenshot FILE.png])."},
         subcommands = {PlanCommand.class, TrainCommand.class, DataCommand.class, BenchCommand.class, MemoryCommand.class, AblateCommand.class,
             SeparabilityCommand.class, SimilarityCommand.class, GeneraliseCommand.class, ReportCommand.class,
             ExportCommand.class, CommandLine.HelpCommand.class})

@@ -133,9 +133,10 @@ final class LocalStep implements TrainingStep {
      * @param backwardPasses backbone unit backwards plus leap and MAN block backwards in the pass
      * @param moduleNanos wall time of each module's turn: its forward, its losses and the backwards
      *     that fell due after them
+     * @param heads each module's losses per head, unweighted
      */
     record Pass(double[] moduleLosses, float finalLoss, long correct, int batchSize, long peakBytes, int unitPasses,
-            int blockPasses, int backwardPasses, long[] moduleNanos) {}
+            int blockPasses, int backwardPasses, long[] moduleNanos, HeadLosses heads) {}
 
     private final LocalNetwork net;
     private final NesterovSgd optimizer;
@@ -190,7 +191,8 @@ final class LocalStep implements TrainingStep {
     }
 
     static StepOutcome outcome(Pass p) {
-        return new StepOutcome(p.finalLoss(), p.correct(), p.batchSize(), p.peakBytes(), p.moduleLosses());
+        return new StepOutcome(p.finalLoss(), p.correct(), p.batchSize(), p.peakBytes(), p.moduleLosses(),
+                p.heads().own(), p.heads().cascade());
     }
 
     // ALGORITHMS.md Part A.4: EMA after all backward calls, before the optimiser step, from the live blocks.
@@ -230,6 +232,7 @@ final class LocalStep implements TrainingStep {
         NDArray[] kept = new NDArray[k];
         double[] losses = new double[k];
         Arrays.fill(losses, Double.NaN);
+        HeadLosses heads = new HeadLosses(k);
         float finalLoss = Float.NaN;
         long correct = 0;
         long peak = -1;
@@ -258,6 +261,7 @@ final class LocalStep implements TrainingStep {
                         auxPasses += manBlocks(a);
                         loss = headLoss(a.independentHead(), a.independentDecoder(), r, f, labels, target)
                                 .mul((float) r.wx());
+                        heads.own(i, loss.getFloat(), r.wx());
                     }
                     NDArray detached = x.stopGradient();
                     detached.attach(stepManager);
@@ -278,14 +282,16 @@ final class LocalStep implements TrainingStep {
                             z = a.leap().forward(parameters, z, true);
                             auxPasses += leapBlocks(a);
                         }
-                        loss = plus(loss, headLoss(a.cascadeHead(), a.cascadeDecoder(), r, z, labels, target)
-                                .mul((float) r.wy()));
+                        NDArray cascade = headLoss(a.cascadeHead(), a.cascadeDecoder(), r, z, labels, target)
+                                .mul((float) r.wy());
+                        heads.cascade(i, cascade.getFloat(), r.wy());
+                        loss = plus(loss, cascade);
                     }
                 } else {
                     try (NoGrad noGrad = NoGrad.enter()) {
                         correct = CrossEntropy.correct(x, labels);
                     }
-                    loss = lastLoss(images, kept, r, x, labels, filter, mm);
+                    loss = lastLoss(images, kept, r, x, labels, filter, mm, heads);
                     if (plan.lastHasCascade() && filter.includes(i, Part.LAST_Y)) {
                         passes += windowUnits(plan, r);
                     }
@@ -318,7 +324,7 @@ final class LocalStep implements TrainingStep {
             }
         }
         return new Pass(losses, finalLoss, correct, (int) images.getShape().get(0), peak, passes,
-                passes + auxPasses, backwards + auxPasses, nanos);
+                passes + auxPasses, backwards + auxPasses, nanos, heads);
     }
 
     /**
@@ -429,6 +435,7 @@ final class LocalStep implements TrainingStep {
         HopSchedule schedule = HopSchedule.of(plan, filter);
         double[] losses = new double[k];
         Arrays.fill(losses, Double.NaN);
+        HeadLosses heads = new HeadLosses(k);
         float finalLoss = Float.NaN;
         long correct = 0;
         long peak = -1;
@@ -468,7 +475,9 @@ final class LocalStep implements TrainingStep {
                             }
                             NDArray cascade = headLoss(a.cascadeHead(), a.cascadeDecoder(), r, z, labels, target)
                                     .mul((float) r.wy());
-                            value = add(value, cascade.getFloat());
+                            float weighted = cascade.getFloat();
+                            heads.cascade(i, weighted, r.wy());
+                            value = add(value, weighted);
                             graphs.arrive(i, i - r.windowStart(), gradientAt(in, cascade, false));
                             peak = Math.max(peak, meter.read(stepManager));
                         }
@@ -480,7 +489,9 @@ final class LocalStep implements TrainingStep {
                             auxPasses += manBlocks(a);
                             NDArray independent = headLoss(a.independentHead(), a.independentDecoder(), r, f, labels,
                                     target).mul((float) r.wx());
-                            value = add(value, independent.getFloat());
+                            float weighted = independent.getFloat();
+                            heads.own(i, weighted, r.wx());
+                            value = add(value, weighted);
                             graphs.arrive(i, 0, gradientAt(in, independent, false));
                             peak = Math.max(peak, meter.read(stepManager));
                         }
@@ -497,12 +508,16 @@ final class LocalStep implements TrainingStep {
                         try (NDManager am = stepManager.newSubManager()) {
                             NDArray logits = leaf(x, am);
                             NDArray ce = CrossEntropy.mean(logits, labels);
+                            // The y path reuses x's logits here, so both heads read the same CE.
+                            float unweighted = ce.getFloat();
                             if (withY) {
+                                heads.cascade(i, unweighted, 1);
                                 NDArray lossY = yOnly(plan) ? ce : ce.mul((float) r.wy());
                                 value = add(value, lossY.getFloat());
                                 graphs.arrive(i, i - r.windowStart(), gradientAt(logits, lossY, withX));
                             }
                             if (withX) {
+                                heads.own(i, unweighted, 1);
                                 NDArray lossX = plan.lastHasCascade() ? ce.mul((float) r.wx()) : ce;
                                 value = add(value, lossX.getFloat());
                                 graphs.arrive(i, 0, gradientAt(logits, lossX, false));
@@ -520,7 +535,7 @@ final class LocalStep implements TrainingStep {
             unitBackwards = graphs.unitBackwards();
         }
         return new Pass(losses, finalLoss, correct, (int) images.getShape().get(0), peak, passes,
-                passes + auxPasses, unitBackwards + auxPasses, nanos);
+                passes + auxPasses, unitBackwards + auxPasses, nanos, heads);
     }
 
     /** Whether the last module trains on its y path alone (Part A.5, {@code yOnly}). */
@@ -744,21 +759,28 @@ final class LocalStep implements TrainingStep {
 
     // ALGORITHMS.md Part A.5: wx*CE(fc(x)) + wy*CE(fc(y)), or CE(fc(y)) alone (the CIFAR code).
     private NDArray lastLoss(NDArray images, NDArray[] kept, ModuleRoles r, NDArray logitsX, NDArray labels,
-            LossFilter filter, NDManager mm) {
+            LossFilter filter, NDManager mm, HeadLosses heads) {
         LocalPlan plan = net.plan();
         int i = r.index();
         boolean withX = filter.includes(i, Part.LAST_X);
         boolean withY = plan.lastHasCascade() && filter.includes(i, Part.LAST_Y);
         if (!plan.lastHasCascade()) {
-            return withX ? CrossEntropy.mean(logitsX, labels) : null;
+            NDArray ce = withX ? CrossEntropy.mean(logitsX, labels) : null;
+            if (ce != null) {
+                heads.own(i, ce.getFloat(), 1);
+            }
+            return ce;
         }
         NDArray loss = null;
         boolean yOnly = plan.lastModuleLoss() == LastModuleLoss.Y_ONLY;
         if (withX && !yOnly) {
-            loss = CrossEntropy.mean(logitsX, labels).mul((float) r.wx());
+            NDArray ce = CrossEntropy.mean(logitsX, labels);
+            heads.own(i, ce.getFloat(), 1);
+            loss = ce.mul((float) r.wx());
         }
         if (withY) {
             NDArray y = CrossEntropy.mean(window(images, kept, r, mm), labels);
+            heads.cascade(i, y.getFloat(), 1);
             loss = plus(loss, yOnly ? y : y.mul((float) r.wy()));
         }
         return loss;

@@ -407,7 +407,8 @@ public final class TrainingRun implements AutoCloseable {
                 long remaining = (long) (epochs - epoch - 1) * steps + (steps - s - 1);
                 StepMetrics m = new StepMetrics(epoch, s, p.globalStep, o.loss(), o.moduleLosses(),
                         (double) o.correct() / o.batchSize(), lr, o.batchSize() / stepSeconds,
-                        eta.secondsFor(remaining), o.liveBytes(), PeakMemory.deviceUsedBytes(device.device()));
+                        eta.secondsFor(remaining), o.liveBytes(), PeakMemory.deviceUsedBytes(device.device()),
+                        o.ownLosses(), o.cascadeLosses());
                 p.globalStep++;
                 if (folder != null) {
                     folder.appendStep(m);

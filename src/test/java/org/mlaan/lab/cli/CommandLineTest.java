@@ -29,6 +29,14 @@ class CommandLineTest {
     }
 
     @Test
+    void helpSaysThatNoCommandOpensTheWindow() {
+        Result r = run("--help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("None of these commands opens the window: the jar without a command does"), r.out());
+        assertTrue(r.out().contains("ablate"), r.out());
+    }
+
+    @Test
     void planPrintsEveryUnitAndTheExactTotal() {
         Result r = run("plan", "--arch", "resnet32");
         assertEquals(0, r.code(), r.err());

@@ -76,6 +76,17 @@ class SlurmClusterTest {
     }
 
     @Test
+    void aPartitionThatDoesNotExistIsRefusedInSlurmsWordsAndLeavesNothing(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("nowhere");
+        CommandLineTest.Result r = CommandLineTest.run("ablate", "--config", config(dir, "tiny", 1).toString(),
+                "--seeds", "1", "--methods", "BP", "--slurm", "--partition", "no-such-partition", "--out",
+                out.toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.out());
+        assertTrue(r.err().contains("sbatch refused the job array") && r.err().contains("invalid partition"), r.err());
+        assertTrue(Files.notExists(out), "nothing left that looks submitted");
+    }
+
+    @Test
     void anAblationRunsAsAJobArrayAndACancelledTaskContinuesFromItsCheckpoint(@TempDir Path dir) throws Exception {
         // 1. Two methods x two seeds, two at a time on one core each; Table 4 from the run folders.
         Path out = dir.resolve("abl");

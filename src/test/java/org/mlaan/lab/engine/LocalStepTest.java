@@ -27,6 +27,7 @@ import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.LocalConfig;
 import org.mlaan.lab.core.config.SplitConfig;
+import org.mlaan.lab.core.local.LastModuleLoss;
 import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.local.ModuleRoles;
@@ -361,6 +362,29 @@ class LocalStepTest {
     }
 
     /**
+     * Each module's weighted loss is its heads' unweighted losses times their weights (ALGORITHMS.md
+     * Part A.2, A.5): what the loss chart's per-head view shows is what trains, unscaled.
+     */
+    private static void assertHeadsAddUp(LocalPlan plan, LocalStep.Pass p, String what) {
+        double[] own = p.heads().own();
+        double[] cascade = p.heads().cascade();
+        for (ModuleRoles r : plan.modules()) {
+            int i = r.index();
+            boolean last = i == plan.k() - 1;
+            double wx = last && !plan.lastHasCascade() ? 1 : r.wx();
+            double wy = last && plan.lastModuleLoss() == LastModuleLoss.Y_ONLY ? 1 : r.wy();
+            double sum = (Double.isNaN(own[i]) ? 0 : wx * own[i]) + (Double.isNaN(cascade[i]) ? 0 : wy * cascade[i]);
+            if (Double.isNaN(own[i]) && Double.isNaN(cascade[i])) {
+                assertTrue(Double.isNaN(p.moduleLosses()[i]), what + " module " + i + " has no head and no loss");
+            } else {
+                assertEquals(p.moduleLosses()[i], sum, 1e-4 * Math.max(1, Math.abs(sum)), what + " module " + i);
+                assertTrue(Double.isNaN(own[i]) || own[i] > 0.5, what + " module " + i + ": an unweighted CE of 10"
+                        + " classes near the start is about 2.3, got " + own[i]);
+            }
+        }
+    }
+
+    /**
      * One step's accumulated gradients on every trainable parameter (backbone and aux) and the
      * losses agree between REUSE and REFERENCE from the same weights and batch; each order's
      * counted block passes equal {@link LocalStep#blockPasses}, and REUSE makes fewer when a
@@ -376,6 +400,10 @@ class LocalStepTest {
             LocalStep.Pass reuse = rig.backward(LocalStep.LossFilter.ALL, LocalStep.Order.REUSE);
             Map<String, float[]> actual = rig.grads();
             assertArrayEquals(reference.moduleLosses(), reuse.moduleLosses(), 1e-5, method + " module losses");
+            assertArrayEquals(reference.heads().own(), reuse.heads().own(), 1e-4, method + " own heads");
+            assertArrayEquals(reference.heads().cascade(), reuse.heads().cascade(), 1e-4, method + " cascaded heads");
+            assertHeadsAddUp(plan, reference, method + " REFERENCE");
+            assertHeadsAddUp(plan, reuse, method + " REUSE");
             assertEquals(reference.finalLoss(), reuse.finalLoss(), 1e-5, method + " final loss");
             assertEquals(reference.correct(), reuse.correct());
             double worst = 0;

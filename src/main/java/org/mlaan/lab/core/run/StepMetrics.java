@@ -15,10 +15,23 @@ package org.mlaan.lab.core.run;
  * @param liveBytes peak bytes of live tensors in the step, when measured (else -1)
  * @param deviceBytes GPU memory in use on the run's device after the step (device-wide, as the
  *     driver reports it), or -1 on the CPU; shown live, not kept in the run folder
+ * @param ownLosses each module's own head (independent, or the network's fc on the last), unweighted;
+ *     NaN where none; empty when not known (rows read back from a run folder)
+ * @param cascadeLosses each module's cascaded head (window, leap), unweighted; NaN where none; empty
+ *     when not known. {@code moduleLosses} is the weighted sum that trains
  */
 public record StepMetrics(int epoch, int step, long globalStep, double loss, double[] moduleLosses,
         double accuracy, double learningRate, double imagesPerSecond, double etaSeconds, long liveBytes,
-        long deviceBytes) {
+        long deviceBytes, double[] ownLosses, double[] cascadeLosses) {
+
+    private static final double[] NONE = new double[0];
+
+    /** A step without per-head losses. */
+    public StepMetrics(int epoch, int step, long globalStep, double loss, double[] moduleLosses, double accuracy,
+            double learningRate, double imagesPerSecond, double etaSeconds, long liveBytes, long deviceBytes) {
+        this(epoch, step, globalStep, loss, moduleLosses, accuracy, learningRate, imagesPerSecond, etaSeconds,
+                liveBytes, deviceBytes, NONE, NONE);
+    }
 
     /** A step without a device-memory figure (CPU runs, rows read back from a run folder). */
     public StepMetrics(int epoch, int step, long globalStep, double loss, double[] moduleLosses, double accuracy,

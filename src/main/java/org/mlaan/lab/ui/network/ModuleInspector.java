@@ -173,7 +173,8 @@ final class ModuleInspector extends VBox {
             return "The last module holds the head and trains on it; it has no leap aux.";
         }
         if (s.leap().isEmpty()) {
-            return "Leap stack: off. Click later blocks' tiles to build one.";
+            return noCascade(s) ? "Leap stack: none. " + noLeapHere(s.roles())
+                    : "Leap stack: off. Click later blocks' tiles to build one.";
         }
         int twins = s.emaTwins();
         StringBuilder b = new StringBuilder("Leap stack: ").append(String.join(" → ", s.leap()));
@@ -181,7 +182,22 @@ final class ModuleInspector extends VBox {
             b.append("  (EMA twin on ").append(String.join(", ", s.leap().subList(0, Math.min(twins, s.leap().size()))))
                     .append(")");
         }
-        return b.append(". Click later blocks' tiles to add or remove them.").toString();
+        b.append(". Click later blocks' tiles to add or remove them.");
+        if (noCascade(s)) {
+            b.append(' ').append(noLeapHere(s.roles()));
+        }
+        return b.toString();
+    }
+
+    /** A module before the first full window: it has no cascaded path for a leap stack to sit on. */
+    private static boolean noCascade(Selection s) {
+        return !s.last() && s.roles() != null && s.roles().window() >= 1 && !s.roles().hasCascadeLoss();
+    }
+
+    private static String noLeapHere(ModuleRoles r) {
+        return "A leap stack sits on the cascaded path, and this module has none: its window of " + r.window()
+                + " modules is not full before module " + (r.window() - 1) + ". The reference code builds one here"
+                + " (A_0) that no loss ever reaches; the lab does not build it.";
     }
 
     private static String overrideText(ModuleOverride o) {

@@ -68,7 +68,9 @@ final class ExperimentFiles {
                 item("Open run folder...", "menu-open-run", null, this::chooseAndOpenRun),
                 item("Resume run folder...", "menu-resume-run", null, this::chooseAndResume),
                 new SeparatorMenuItem(),
-                item("Export charts as PNG...", "menu-export-charts", null, this::chooseAndExport));
+                item("Export charts as PNG...", "menu-export-charts", null, this::chooseAndExport),
+                new SeparatorMenuItem(),
+                item("Quit", "menu-quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit));
         return List.of(file);
     }
 
@@ -80,6 +82,17 @@ final class ExperimentFiles {
         }
         m.setOnAction(e -> action.run());
         return m;
+    }
+
+    /**
+     * Closes the window as its close button does: the window's hiding stops what trains (after
+     * the current step, with a checkpoint) and the lab exits.
+     */
+    void quit() {
+        Window w = owner.get();
+        if (w != null) {
+            w.hide();
+        }
     }
 
     /** Back to the starting demo. */

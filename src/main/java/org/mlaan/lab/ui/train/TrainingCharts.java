@@ -85,6 +85,7 @@ final class TrainingCharts extends GridPane {
             }
         });
         smoothing.addListener((obs, old, now) -> replay());
+        loss.setOnViewChange(this::replay);
         vm.presentationProperty().addListener((obs, old, on) -> setPresentation(on));
         setPresentation(vm.presentationProperty().get());
         replay();
@@ -216,16 +217,18 @@ final class TrainingCharts extends GridPane {
                 c.reset();
             }
             if (record != null) {
-                loss.setModuleCount(moduleCount(record.config()));
+                loss.setPlan(localPlan(record.config()));
                 memory.setEstimate(estimateOf(record.config()));
                 charts.forEach(c -> c.addSteps(record.steps()));
                 charts.forEach(c -> c.addEpochs(record.epochs()));
                 return;
             }
             memory.setEstimate(vm.estimateProperty().get());
+            // The live run's plan as of its start (a replay at start, when its steps were cleared).
+            loss.setPlan(vm.localPlan());
             RunRecord history = liveHistory;
             if (history != null) {
-                loss.setModuleCount(moduleCount(history.config()));
+                loss.setPlan(localPlan(history.config()));
                 charts.forEach(c -> c.addSteps(history.steps()));
             }
             charts.forEach(c -> c.addSteps(run.steps()));
@@ -266,12 +269,6 @@ final class TrainingCharts extends GridPane {
             }
         });
         chart.viewer().getContextMenu().getItems().addAll(0, List.of(export, new SeparatorMenuItem()));
-    }
-
-    /** K of a config (1 for backprop, or when it cannot be resolved). */
-    static int moduleCount(ExperimentConfig c) {
-        LocalPlan lp = localPlan(c);
-        return lp == null ? 1 : lp.k();
     }
 
     /** The activation estimate of a config, or null when it cannot be resolved. */

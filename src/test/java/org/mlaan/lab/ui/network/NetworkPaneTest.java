@@ -225,6 +225,27 @@ class NetworkPaneTest {
     }
 
     @Test
+    void aModuleBeforeTheFirstFullWindowHasNoLeapStackAndTheInspectorSaysWhy(FxRobot robot) {
+        // The w = 2 demo: module 0 has no cascaded loss, so no leap stack (the reference's unused A_0) is built.
+        assertFalse(chipClasses(robot, 0).contains("chip-leap"));
+        assertTrue(chipClasses(robot, 1).contains("chip-leap"));
+        robot.clickOn("#" + NetworkIds.module(0));
+        settle();
+        assertTrue(text(robot, "leap-list-label").startsWith("Leap stack: none. A leap stack sits on the cascaded path,"
+                + " and this module has none"), text(robot, "leap-list-label"));
+        assertTrue(text(robot, "leap-list-label").contains("the lab does not build it"));
+
+        robot.clickOn("#" + NetworkIds.tile("2.1"));
+        settle();
+        assertTrue(vm.problems().stream().anyMatch(p -> p.contains("module 0 has no cascaded loss")), vm.problems()
+                .toString());
+        assertTrue(text(robot, "leap-list-label").contains("the lab does not build it"), text(robot, "leap-list-label"));
+        robot.clickOn("#" + NetworkIds.module(1));
+        settle();
+        assertFalse(text(robot, "leap-list-label").contains("does not build"), text(robot, "leap-list-label"));
+    }
+
+    @Test
     void cutsDrawnUnderBackpropComeWithTheNextLocalMethod(FxRobot robot) {
         pickMethod(robot, "BP");
         robot.clickOn("#" + NetworkIds.gap("stem"));

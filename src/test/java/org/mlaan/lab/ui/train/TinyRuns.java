@@ -30,6 +30,17 @@ final class TinyRuns {
                 """.formatted(steps));
     }
 
+    /** DGL+MLAAN at K = 4 (w = 2): module 0 trains its own head at weight 0.001 and has no cascaded loss. */
+    static ExperimentConfig mlaan(int steps) {
+        return parse("""
+                {"name": "tiny-mlaan", "network": {"arch": "resnet20"},
+                 "dataset": {"kind": "builtin", "trainSize": 128, "testSize": 32},
+                 "method": "DGL+MLAAN", "split": {"cutsAfter": ["1.1", "2.0", "2.2"]},
+                 "training": {"epochs": 1, "batchSize": 16, "stepsPerEpoch": %d, "schedule": "constant"},
+                 "seed": 1, "device": "cpu"}
+                """.formatted(steps));
+    }
+
     private static ExperimentConfig parse(String json) {
         try {
             return ConfigFiles.parse(json, "tiny");

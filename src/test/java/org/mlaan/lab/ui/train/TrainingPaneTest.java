@@ -403,6 +403,45 @@ class TrainingPaneTest {
     }
 
     @Test
+    void theLossChartShowsEachHeadUnweightedOrEachModulesWeightedSum(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.setConfig(TinyRuns.mlaan(2)));
+        robot.clickOn("#start-button");
+        waitForState(LiveRun.State.COMPLETED);
+        List<StepMetrics> steps = List.copyOf(run.steps());
+        XYSeriesCollection loss = data(robot, "#loss-chart");
+        List<Object> keys = keys(loss);
+        // Every module but the last trains its own probe at wx = 0.001 beside its cascaded head at
+        // wy = 0.999 (module 0, before the first full window of w = 2, has neither).
+        assertEquals(List.of("E1 own \u00d70.001", "E1 cascaded \u00d70.999", "E2 own \u00d70.001",
+                "E2 cascaded \u00d70.999", "E3 fc \u00d70.001", "E3 cascaded \u00d70.999"), keys);
+        double own = loss.getSeries(0).getY(0).doubleValue();
+        assertEquals(steps.get(0).ownLosses()[1], own);
+        double cascaded = loss.getSeries(1).getY(0).doubleValue();
+        assertEquals(steps.get(0).moduleLosses()[1], 0.001 * own + 0.999 * cascaded, 1e-5,
+                "the weighted loss is the heads' sum with their weights");
+        assertTrue(own > 1, "an unweighted cross-entropy near the start of training, not 0.002: " + own);
+        assertEquals("cross-entropy per head (unweighted)", lossAxisLabel(robot));
+
+        robot.interact(() -> pane.charts().lossChart().setView(LossChart.View.WEIGHTED));
+        XYSeriesCollection weighted = data(robot, "#loss-chart");
+        assertEquals(List.of("E1", "E2", "E3"), keys(weighted), "module 0 has no loss of its own");
+        assertEquals(steps.get(1).moduleLosses()[1], weighted.getSeries(0).getY(1).doubleValue());
+        assertEquals("weighted loss per module (what trains)", lossAxisLabel(robot));
+    }
+
+    private static List<Object> keys(XYSeriesCollection c) {
+        List<Object> out = new java.util.ArrayList<>();
+        for (int i = 0; i < c.getSeriesCount(); i++) {
+            out.add(c.getSeriesKey(i));
+        }
+        return out;
+    }
+
+    private static String lossAxisLabel(FxRobot robot) {
+        return robot.lookup("#loss-chart").queryAs(ChartViewer.class).getChart().getXYPlot().getRangeAxis().getLabel();
+    }
+
+    @Test
     void chartsExportAsNonEmptyPngFiles(FxRobot robot) throws Exception {
         robot.interact(() -> vm.setConfig(TinyRuns.dgl(3)));
         robot.clickOn("#start-button");
