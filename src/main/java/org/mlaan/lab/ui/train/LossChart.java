@@ -112,8 +112,11 @@ final class LossChart extends MetricChart {
         for (StepMetrics s : steps) {
             double[] m = s.moduleLosses();
             if (m.length == 0) {
+                // A run folder's row: the last module's weighted loss, which is its own head's CE
+                // when that head is all it has (weight 1, no cascade).
                 int last = configuredModules - 1;
-                add(line(last, configuredModules, Head.WEIGHTED), s.globalStep(), s.loss());
+                Head head = view == View.PER_HEAD && lastHasOneHead() ? Head.OWN : Head.WEIGHTED;
+                add(line(last, configuredModules, head), s.globalStep(), s.loss());
             } else if (view == View.PER_HEAD && s.ownLosses().length == m.length) {
                 for (int i = 0; i < m.length; i++) {
                     addIfFinite(i, m.length, Head.OWN, s.globalStep(), s.ownLosses()[i]);
@@ -160,21 +163,30 @@ final class LossChart extends MetricChart {
         return c;
     }
 
-    /** "E0 own ×0.001", "E1 cascaded ×1", or "E2" in the weighted view; "loss" for one module. */
+    /** Whether the last module trains on its own head alone, at weight 1 (BP, DGL, InfoPro). */
+    private boolean lastHasOneHead() {
+        return plan == null || !plan.lastHasCascade();
+    }
+
+    /**
+     * "E1 own ×0.001", "E1 cascaded ×0.999", "E3 fc ×0.001"; plain "E0" where every module has one
+     * head at weight 1 (DGL) and in the weighted view; "loss" for one module.
+     */
     private String name(int i, int k, Head head) {
         if (k <= 1 && head != Head.CASCADED) {
             return "loss";
         }
-        String module = k <= 1 ? "" : "E" + i + " ";
-        if (head == Head.WEIGHTED) {
-            return module.strip();
+        String module = "E" + i;
+        boolean oneHeadEach = plan == null || plan.k() != k || !plan.lastHasCascade() && plan.modules().stream()
+                .allMatch(r -> !r.hasCascadeLoss() && (r.index() == k - 1 || r.wx() == 1));
+        if (head == Head.WEIGHTED || head == Head.OWN && oneHeadEach) {
+            return module;
         }
-        ModuleRoles r = plan != null && plan.k() == k ? plan.modules().get(i) : null;
+        ModuleRoles r = plan.modules().get(i);
         boolean lastModule = i == k - 1;
         String word = head == Head.OWN ? (lastModule ? "fc" : "own") : "cascaded";
-        double w = r == null ? Double.NaN : head == Head.OWN ? (lastModule && !plan.lastHasCascade() ? 1 : r.wx())
-                : r.wy();
-        return module + word + (Double.isNaN(w) ? "" : " \u00d7" + weight(w));
+        double w = head == Head.OWN ? (lastModule && !plan.lastHasCascade() ? 1 : r.wx()) : r.wy();
+        return module + " " + word + " \u00d7" + weight(w);
     }
 
     private static String weight(double w) {
