@@ -55,6 +55,14 @@ public final class LabWindow extends BorderPane {
     private final ComparePane comparePane;
     private final AnalysesPane analysesPane;
     private final TabPane tabs;
+    private final SplitPane main;
+    private final SplitPane trainAndMaps;
+    /** The dividers before presentation mode, restored when it ends. */
+    private double[][] dividersBefore;
+    /** The network strip's share of the height in presentation mode: the charts and maps get the rest. */
+    private static final double PRESENTATION_NETWORK_SHARE = 0.33;
+    /** Below this width presentation type is a size smaller. */
+    private static final double COMPACT_WIDTH = 1500;
 
     public LabWindow(LabViewModel vm) {
         this.vm = vm;
@@ -74,7 +82,7 @@ public final class LabWindow extends BorderPane {
         setId("lab-window");
         getStyleClass().add("lab-window");
 
-        SplitPane trainAndMaps = new SplitPane(trainingPane, featureMapsPane);
+        trainAndMaps = new SplitPane(trainingPane, featureMapsPane);
         trainAndMaps.setDividerPositions(0.58);
         Tab trainTab = new Tab("Train", trainAndMaps);
         trainTab.setId("tab-train");
@@ -86,7 +94,7 @@ public final class LabWindow extends BorderPane {
         tabs.setId("lab-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        SplitPane main = new SplitPane(networkPane, tabs);
+        main = new SplitPane(networkPane, tabs);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.36);
 
@@ -95,6 +103,14 @@ public final class LabWindow extends BorderPane {
         setBottom(statusLine());
         vm.presentationProperty().addListener((obs, old, on) -> applyPresentation(on));
         applyPresentation(vm.presentationProperty().get());
+        // The scene's width, not this pane's: the pane's own can grow past the window with its content.
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                fitPresentationType(scene.getWidth());
+                scene.widthProperty().addListener((o, was, w) -> fitPresentationType(w.doubleValue()));
+            }
+        });
+        main.heightProperty().addListener((obs, old, h) -> fitNetworkShare());
     }
 
     private MenuBar menuBar() {
@@ -151,8 +167,42 @@ public final class LabWindow extends BorderPane {
         };
     }
 
+    /**
+     * Presentation mode: larger type (smaller on a small screen, so that nothing is cut), the
+     * settings column and the inspector folded away (their panes do that), and the dividers as
+     * they were when it is left again: toggling twice gives the same layout back.
+     */
     private void applyPresentation(boolean on) {
         StyleClasses.set(this, "presentation", on);
+        if (on) {
+            dividersBefore = new double[][] {main.getDividerPositions(), trainAndMaps.getDividerPositions()};
+            main.setDividerPositions(PRESENTATION_NETWORK_SHARE);
+            // Once the larger type is laid out: the strip as tall as it needs, the rest for charts and maps.
+            javafx.application.Platform.runLater(this::fitNetworkShare);
+        } else if (dividersBefore != null) {
+            main.setDividerPositions(dividersBefore[0]);
+            trainAndMaps.setDividerPositions(dividersBefore[1]);
+            dividersBefore = null;
+        }
+    }
+
+    /**
+     * In presentation mode, the network strip gets the height its tiles and module bands need
+     * (between a fifth and a half of the window), so that no band is cut at 1280x720.
+     */
+    private void fitNetworkShare() {
+        double height = main.getHeight();
+        if (!vm.presentationProperty().get() || height <= 0) {
+            return;
+        }
+        applyCss();
+        double wanted = networkPane.prefHeight(main.getWidth()) + 8;
+        main.setDividerPositions(Math.max(0.2, Math.min(0.5, wanted / height)));
+    }
+
+    /** Small screens (a 1280x720 projector) get presentation type a size down. */
+    private void fitPresentationType(double width) {
+        StyleClasses.set(this, "presentation-compact", width < COMPACT_WIDTH);
     }
 
     /** Adds the lab's stylesheet to the window's scene. */

@@ -26,6 +26,7 @@ final class MemoryGauge extends HBox {
         getStyleClass().add("memory-gauge");
         text.setId("memory-label");
         text.getStyleClass().add("memory-label");
+        // Short, and the split label beside it gives way first (the strip shows the cuts too).
         text.setMinWidth(0);
         localBar.setId("memory-bar-local");
         localBar.getStyleClass().addAll("memory-bar", "memory-bar-local");
@@ -42,7 +43,6 @@ final class MemoryGauge extends HBox {
         bp.setMinWidth(Region.USE_PREF_SIZE);
         bars.setMinWidth(Region.USE_PREF_SIZE);
         text.setTooltip(new Tooltip());
-        text.getTooltip().textProperty().bind(text.textProperty());
         bars.addRow(0, local, localTrack);
         bars.addRow(1, bp, bpTrack);
         bars.setAlignment(Pos.CENTER_LEFT);
@@ -75,6 +75,7 @@ final class MemoryGauge extends HBox {
     void show(ActivationEstimate e, boolean bp, int batch) {
         if (e == null) {
             text.setText("memory estimate: fix the problems below first");
+            text.getTooltip().setText(text.getText());
             setBar(localBar, 0);
             setBar(bpBar, 0);
             return;
@@ -82,12 +83,16 @@ final class MemoryGauge extends HBox {
         setBar(bpBar, 1);
         setBar(localBar, e.ratio());
         if (bp) {
-            text.setText(String.format(Locale.ROOT, "BP keeps every activation: %s (batch %d)",
+            text.setText(String.format(Locale.ROOT, "BP: %s", ByteCounts.format(e.backpropBytes())));
+            text.getTooltip().setText(String.format(Locale.ROOT, "BP keeps every activation: %s at batch %d",
                     ByteCounts.format(e.backpropBytes()), batch));
         } else {
-            text.setText(String.format(Locale.ROOT, "peak activations %s vs BP %s = %.0f%% (batch %d, E%d)",
-                    ByteCounts.format(e.localBytes()), ByteCounts.format(e.backpropBytes()), 100 * e.ratio(), batch,
-                    e.peakModule()));
+            text.setText(String.format(Locale.ROOT, "%.0f%% of BP (%s)", 100 * e.ratio(),
+                    ByteCounts.format(e.localBytes())));
+            text.getTooltip().setText(String.format(Locale.ROOT, "Peak activations of a step: %s with local"
+                    + " learning (the peak is in module E%d) against %s with BP, %.0f%% of it, at batch %d",
+                    ByteCounts.format(e.localBytes()), e.peakModule(), ByteCounts.format(e.backpropBytes()),
+                    100 * e.ratio(), batch));
         }
     }
 

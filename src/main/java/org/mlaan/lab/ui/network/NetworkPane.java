@@ -134,7 +134,7 @@ public final class NetworkPane extends BorderPane {
         }
         splitLabel.setId("split-label");
         splitLabel.getStyleClass().add("split-label");
-        splitLabel.setMinWidth(60);
+        splitLabel.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(splitLabel, Priority.SOMETIMES);
@@ -146,10 +146,11 @@ public final class NetworkPane extends BorderPane {
         return bar;
     }
 
+    /** Presentation mode: the strip gets the inspector's room (the inspector is for editing, not showing). */
     private void applyPresentation(boolean on) {
         StyleClasses.set(this, "presentation", on);
-        gauge.setBarWidth(on ? 220 : 150, on ? 14 : 9);
-        inspector.setPrefWidth(on ? 440 : 360);
+        gauge.setBarWidth(on ? 170 : 150, on ? 14 : 9);
+        setRight(on ? null : inspector);
         refresh(true);
     }
 

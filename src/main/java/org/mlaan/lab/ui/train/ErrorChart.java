@@ -28,8 +28,7 @@ final class ErrorChart extends MetricChart {
         trainEpoch = addCurve("train epoch", SeriesStyle.marked(new Color(0x2F, 0x5C, 0x8A)), false);
         test = addCurve("test", SeriesStyle.marked(new Color(0xD6, 0x40, 0x3A)), false);
         best = addCurve("best test", SeriesStyle.dashed(new Color(0x7A, 0x1F, 0x1A)), false);
-        plot.setNoDataMessage("No step yet: the batch error starts with the first step, the test error at each"
-                + " epoch's end");
+        plot.setNoDataMessage("No step yet: batch error from the first step, test error at each epoch's end");
     }
 
     private static NumberAxis percentAxis() {

@@ -30,8 +30,8 @@ import org.mlaan.lab.ui.network.ModuleColors;
 final class LossChart extends MetricChart {
     /** What the lines are. */
     enum View {
-        PER_HEAD("cross-entropy per head (unweighted)"),
-        WEIGHTED("weighted loss per module (what trains)");
+        PER_HEAD("CE, unweighted"),
+        WEIGHTED("loss, weighted");
 
         final String axisLabel;
 

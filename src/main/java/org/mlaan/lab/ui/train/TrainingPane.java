@@ -69,9 +69,15 @@ public final class TrainingPane extends BorderPane {
                 && !otherRunActive.get(), vm.problems(), form.parseProblems(), otherRunActive);
         form.disableProperty().bind(Bindings.createBooleanBinding(() -> run.state().isActive(), run.stateProperty()));
 
-        setLeft(sidebar());
+        Region sidebar = sidebar();
+        setLeft(sidebar);
         setCenter(main());
         wireMessages();
+        // Presentation mode gives the settings column's room to the charts (issue 15, item 6).
+        vm.presentationProperty().addListener((obs, old, on) -> setLeft(on ? null : sidebar));
+        if (vm.presentationProperty().get()) {
+            setLeft(null);
+        }
     }
 
     private Region sidebar() {
@@ -117,6 +123,7 @@ public final class TrainingPane extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("training-sidebar");
+        scroll.setId("training-sidebar");
         // Width in em (train.css), so presentation mode widens it with its fonts.
         return scroll;
     }

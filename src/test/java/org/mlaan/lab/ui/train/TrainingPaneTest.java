@@ -420,13 +420,13 @@ class TrainingPaneTest {
         assertEquals(steps.get(0).moduleLosses()[1], 0.001 * own + 0.999 * cascaded, 1e-5,
                 "the weighted loss is the heads' sum with their weights");
         assertTrue(own > 1, "an unweighted cross-entropy near the start of training, not 0.002: " + own);
-        assertEquals("cross-entropy per head (unweighted)", lossAxisLabel(robot));
+        assertEquals("CE, unweighted", lossAxisLabel(robot));
 
         robot.interact(() -> pane.charts().lossChart().setView(LossChart.View.WEIGHTED));
         XYSeriesCollection weighted = data(robot, "#loss-chart");
         assertEquals(List.of("E1", "E2", "E3"), keys(weighted), "module 0 has no loss of its own");
         assertEquals(steps.get(1).moduleLosses()[1], weighted.getSeries(0).getY(1).doubleValue());
-        assertEquals("weighted loss per module (what trains)", lossAxisLabel(robot));
+        assertEquals("loss, weighted", lossAxisLabel(robot));
     }
 
     private static List<Object> keys(XYSeriesCollection c) {
