@@ -408,7 +408,7 @@ public final class TrainingRun implements AutoCloseable {
                 StepMetrics m = new StepMetrics(epoch, s, p.globalStep, o.loss(), o.moduleLosses(),
                         (double) o.correct() / o.batchSize(), lr, o.batchSize() / stepSeconds,
                         eta.secondsFor(remaining), o.liveBytes(), PeakMemory.deviceUsedBytes(device.device()),
-                        o.ownLosses(), o.cascadeLosses());
+                        o.ownLosses(), o.cascadeLosses(), o.liveBytes() >= 0 ? PeakMemory.peakRssBytes() : -1);
                 p.globalStep++;
                 if (folder != null) {
                     folder.appendStep(m);

@@ -19,18 +19,20 @@ package org.mlaan.lab.core.run;
  *     NaN where none; empty when not known (rows read back from a run folder)
  * @param cascadeLosses each module's cascaded head (window, leap), unweighted; NaN where none; empty
  *     when not known. {@code moduleLosses} is the weighted sum that trains
+ * @param processPeakBytes the process's peak resident set so far (VmHWM: what a system monitor's
+ *     peak shows, natives included), read on the steps whose live tensors were measured, else -1
  */
 public record StepMetrics(int epoch, int step, long globalStep, double loss, double[] moduleLosses,
         double accuracy, double learningRate, double imagesPerSecond, double etaSeconds, long liveBytes,
-        long deviceBytes, double[] ownLosses, double[] cascadeLosses) {
+        long deviceBytes, double[] ownLosses, double[] cascadeLosses, long processPeakBytes) {
 
     private static final double[] NONE = new double[0];
 
-    /** A step without per-head losses. */
+    /** A step without per-head losses or a process figure. */
     public StepMetrics(int epoch, int step, long globalStep, double loss, double[] moduleLosses, double accuracy,
             double learningRate, double imagesPerSecond, double etaSeconds, long liveBytes, long deviceBytes) {
         this(epoch, step, globalStep, loss, moduleLosses, accuracy, learningRate, imagesPerSecond, etaSeconds,
-                liveBytes, deviceBytes, NONE, NONE);
+                liveBytes, deviceBytes, NONE, NONE, -1);
     }
 
     /** A step without a device-memory figure (CPU runs, rows read back from a run folder). */

@@ -11,25 +11,35 @@ import org.mlaan.lab.core.run.StepMetrics;
  * activation estimate for backprop and for the local split (flat dashed lines), so the saving of
  * local learning, and how well the estimate holds, can be read off. On a GPU the device memory in
  * use after each step (the whole device, as the driver reports it: CUDA context and libtorch's
- * cache included) is drawn too. Run folders keep no memory figures, so a reopened run shows the
- * estimate only.
+ * cache included) is drawn too, and the process's peak resident set (what a system monitor
+ * shows: libtorch's allocator caches and the JVM included) on the steps that measured their live
+ * tensors. Only the series a run has are in the legend (no "GPU memory" on a CPU), and the axis
+ * spans the values shown rather than starting at zero, so that the estimates' difference shows.
+ * Run folders keep no memory figures, so a reopened run shows the estimate only.
  */
 final class MemoryChart extends MetricChart {
     private static final double MIB = 1024.0 * 1024.0;
 
-    private final ChartCurve live;
-    private final ChartCurve backpropEstimate;
-    private final ChartCurve localEstimate;
-    private final ChartCurve device;
+    private ChartCurve live;
+    private ChartCurve backpropEstimate;
+    private ChartCurve localEstimate;
+    private ChartCurve device;
+    private ChartCurve process;
     private ActivationEstimate estimate;
     private double lastStep;
 
     MemoryChart() {
-        super("memory-chart", "Activation memory", new NumberAxis("MiB"));
-        live = addCurve("live tensors", SeriesStyle.line(new Color(0x4E, 0x79, 0xA7)), true);
+        super("memory-chart", "Memory", new NumberAxis("MiB"));
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        addFixedCurves();
+    }
+
+    private void addFixedCurves() {
+        live = addCurve("live tensors (peak)", SeriesStyle.line(new Color(0x4E, 0x79, 0xA7)), true);
         backpropEstimate = addCurve("BP estimate", SeriesStyle.dashed(new Color(0x6B, 0x72, 0x7B)), false);
         localEstimate = addCurve("local estimate", SeriesStyle.dashed(new Color(0xF2, 0x8E, 0x2B)), false);
-        device = addCurve("GPU memory", SeriesStyle.line(new Color(0x59, 0xA1, 0x4F)), true);
+        device = null;
+        process = null;
     }
 
     /** The activation estimate to draw against (null: none). */
@@ -40,7 +50,8 @@ final class MemoryChart extends MetricChart {
 
     @Override
     void reset() {
-        clearCurves();
+        removeCurves();
+        addFixedCurves();
         lastStep = 0;
         drawEstimate();
     }
@@ -52,7 +63,16 @@ final class MemoryChart extends MetricChart {
                 live.add(s.globalStep(), s.liveBytes() / MIB);
             }
             if (s.deviceBytes() >= 0) {
+                if (device == null) {
+                    device = addCurve("GPU memory", SeriesStyle.line(new Color(0x59, 0xA1, 0x4F)), true);
+                }
                 device.add(s.globalStep(), s.deviceBytes() / MIB);
+            }
+            if (s.processPeakBytes() >= 0) {
+                if (process == null) {
+                    process = addCurve("process peak (RSS)", SeriesStyle.line(new Color(0x8E, 0x5A, 0xA5)), false);
+                }
+                process.add(s.globalStep(), s.processPeakBytes() / MIB);
             }
             lastStep = Math.max(lastStep, s.globalStep());
         }
@@ -79,7 +99,13 @@ final class MemoryChart extends MetricChart {
         return live;
     }
 
+    /** The GPU curve, or null when no step carried a GPU figure. */
     ChartCurve deviceCurve() {
         return device;
+    }
+
+    /** The process-peak curve, or null when no step carried one. */
+    ChartCurve processCurve() {
+        return process;
     }
 }
