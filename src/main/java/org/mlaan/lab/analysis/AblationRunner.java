@@ -68,6 +68,11 @@ public final class AblationRunner {
         return result;
     }
 
+    /** The plan this runner trains. */
+    public AblationPlan plan() {
+        return plan;
+    }
+
     /** Stops the queue: the run in progress stops after its current step, and no further run starts. */
     public void cancel() {
         cancelled = true;

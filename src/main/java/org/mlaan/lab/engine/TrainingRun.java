@@ -566,8 +566,13 @@ public final class TrainingRun implements AutoCloseable {
 
     /** Steps in one epoch: all batches, or {@code training.stepsPerEpoch} when that is fewer. */
     public int stepsPerEpoch() {
-        int all = EpochOrder.batchCount(data.train().size(), config.training().batchSizeOrDefault());
-        Integer cap = config.training().stepsPerEpoch();
+        return stepsPerEpoch(config, data.train().size());
+    }
+
+    /** Steps in one epoch of {@code c} over {@code trainImages} images (see {@link #stepsPerEpoch()}). */
+    public static int stepsPerEpoch(ExperimentConfig c, int trainImages) {
+        int all = EpochOrder.batchCount(trainImages, c.training().batchSizeOrDefault());
+        Integer cap = c.training().stepsPerEpoch();
         return cap == null ? all : Math.min(all, cap);
     }
 

@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.mlaan.lab.analysis.AblationEstimate;
 import org.mlaan.lab.analysis.AblationPlan;
 import org.mlaan.lab.analysis.AblationResult;
 import org.mlaan.lab.analysis.AblationRunner;
@@ -29,6 +30,7 @@ import org.mlaan.lab.core.run.RunListener;
 import org.mlaan.lab.core.run.RunRecord;
 import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.core.run.StepMetrics;
+import org.mlaan.lab.data.DataSets;
 import org.mlaan.lab.engine.RunOptions;
 import org.mlaan.lab.ui.train.TrainingThread;
 
@@ -53,6 +55,10 @@ final class AblationQueue {
     private static final long EXIT_WAIT_SECONDS = 30;
 
     private volatile AblationRunner runner;
+    /** True while an estimate hands over to {@link #start}: the queue is active, and may start. */
+    private boolean handingOver;
+    /** The time estimate of the queue under way (null: none), for its total ETA. */
+    private volatile AblationEstimate estimate;
     private volatile CountDownLatch ended = new CountDownLatch(0);
     private Path folder;
     private boolean stopping;
@@ -89,14 +95,70 @@ final class AblationQueue {
     }
 
     /**
-     * Queues the ablation of {@code base}: {@code seeds} seeds from the config's seed up, each run
-     * {@code epochs} epochs. Returns false when a queue is running already.
+     * Measures a few steps of each method of the ablation of {@code base} on the training thread
+     * (the queue counts as active meanwhile), then hands the estimate, or why there is none, to
+     * the FX thread. Returns false when a queue is running already.
      */
-    boolean start(ExperimentConfig base, int seeds, int epochs, Path runsFolder) {
+    boolean estimate(ExperimentConfig base, int seeds, int epochs, Consumer<AblationEstimate> done,
+            Consumer<String> failedWith) {
         if (active.get()) {
             return false;
         }
         AblationPlan plan = AblationPlan.of(base, seeds);
+        runner = null;
+        active.set(true);
+        failed.set(false);
+        progress.set(-1);
+        text.set(String.format(Locale.ROOT, "Measuring %d steps of each of the %d methods to estimate the time\u2026",
+                AblationEstimate.MEASURED_STEPS + org.mlaan.lab.engine.Benchmark.WARMUP_STEPS, plan.methods().size()));
+        TrainingThread.submit(() -> {
+            AblationEstimate e = null;
+            String why = null;
+            try {
+                e = AblationEstimate.measure(plan, epochs, DataSets.open(base.dataset()));
+            } catch (ConfigException ex) {
+                why = String.join("; ", ex.problems().isEmpty() ? java.util.List.of(ex.getMessage()) : ex.problems());
+            } catch (IOException | RuntimeException | LinkageError ex) {
+                why = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+            }
+            AblationEstimate measured = e;
+            String problem = why;
+            Platform.runLater(() -> {
+                progress.set(0);
+                text.set("");
+                if (measured != null) {
+                    // The queue stays active into start(), so no one sees a gap between measuring and training.
+                    handingOver = true;
+                    try {
+                        done.accept(measured);
+                    } finally {
+                        handingOver = false;
+                    }
+                    if (runner == null || ended.getCount() == 0) {
+                        active.set(false);
+                    }
+                } else {
+                    active.set(false);
+                    failed.set(true);
+                    text.set("Could not estimate the ablation's time: " + problem);
+                    failedWith.accept(problem);
+                }
+            });
+        });
+        return true;
+    }
+
+    /**
+     * Queues the ablation of {@code base}: {@code seeds} seeds from the config's seed up, each run
+     * {@code epochs} epochs; with {@code measured} (may be null) the text gives the total time left.
+     * Returns false when a queue is running already.
+     */
+    boolean start(ExperimentConfig base, int seeds, int epochs, Path runsFolder, AblationEstimate measured) {
+        if (active.get() && !handingOver) {
+            return false;
+        }
+        AblationPlan plan = AblationPlan.of(base, seeds);
+        estimate = measured;
         folder = runsFolder.resolve("ablation-" + base.nameOrDefault().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
                 + STAMP.format(LocalDateTime.now()));
         AblationRunner r = new AblationRunner(plan, new RunOptions(folder, null, epochs, true));
@@ -190,6 +252,18 @@ final class AblationQueue {
         });
     }
 
+    /** " · about 1 h 20 min left in all", from the run's own ETA and the later runs' estimates; "" without an estimate. */
+    private String totalLeft(QueueProgress p) {
+        AblationEstimate e = estimate;
+        AblationRunner r = runner;
+        if (e == null || r == null) {
+            return "";
+        }
+        double current = p.last() != null ? p.last().etaSeconds() : e.secondsOf(p.method());
+        double left = e.secondsLeft(r.plan().methods(), p.run(), current);
+        return " \u00b7 about " + AblationEstimate.duration(left) + " left in all";
+    }
+
     /** One run's events, summed into the queue's progress; its folder read back when it ends. Training thread. */
     private final class Listener implements RunListener {
         private final int run;
@@ -241,7 +315,7 @@ final class AblationQueue {
                     handOverPending.set(false);
                     QueueProgress p = new QueueProgress(run, runs, method, seed, started, last);
                     if (active.get()) {
-                        text.set(p.text() + (stopping ? STOPPING : ""));
+                        text.set(p.text() + totalLeft(p) + (stopping ? STOPPING : ""));
                         progress.set(p.fraction());
                     }
                 });

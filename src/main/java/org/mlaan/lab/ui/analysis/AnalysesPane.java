@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -38,7 +39,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import org.mlaan.lab.analysis.AblationEstimate;
 import org.mlaan.lab.analysis.AblationMatrices;
+import org.mlaan.lab.analysis.AblationPlan;
 import org.mlaan.lab.analysis.ReportAssembler;
 import org.mlaan.lab.analysis.RunAnalyses;
 import org.mlaan.lab.analysis.result.AnalysisReport;
@@ -75,6 +78,9 @@ public final class AnalysesPane extends BorderPane {
     private final Spinner<Integer> seeds = new Spinner<>(1, 100, 2, 1);
     private final Spinner<Integer> epochs = new Spinner<>(1, 10_000, 1, 1);
     private final Button runAblation = new Button("Run ablation");
+    /** An ablation estimated to train longer than this is confirmed first (10 minutes). */
+    private double confirmAboveSeconds = 600;
+    private java.util.function.BiPredicate<String, String> confirm = AnalysesPane::askInDialog;
     private final Button stopAblation = new Button("Stop");
     private final ProgressBar ablationProgress = new ProgressBar(0);
     private final Label ablationText = new Label();
@@ -306,10 +312,38 @@ public final class AnalysesPane extends BorderPane {
             message.setText(busy.replace("the analyses wait", "the ablation waits"));
             return;
         }
-        ctx.runs.clear();
-        if (queue.start(vm.config(), seeds.getValue(), epochs.getValue(), runsFolder.get())) {
-            message.setText("The ablation's run folders go to " + queue.folder().toAbsolutePath().normalize());
-        }
+        ExperimentConfig config = vm.config();
+        int n = seeds.getValue();
+        int e = epochs.getValue();
+        // Issue 15 item 5: the time first, from a few measured steps; a long queue is confirmed.
+        queue.estimate(config, n, e, est -> {
+            int runs = AblationPlan.of(config, n).runCount();
+            String what = String.format(Locale.ROOT, "%d runs, about %s of training on this machine (per step: %s)",
+                    runs, AblationEstimate.duration(est.totalSeconds()),
+                    est.perStepText(AblationPlan.of(config, n).methods()));
+            if (est.totalSeconds() > confirmAboveSeconds && !confirm.test("Run the ablation?", what + ". Start it?")) {
+                message.setText("Not started: " + what + ".");
+                return;
+            }
+            ctx.runs.clear();
+            if (queue.start(config, n, e, runsFolder.get(), est)) {
+                message.setText(what + ". The run folders go to " + queue.folder().toAbsolutePath().normalize());
+            }
+        }, why -> message.setText("The ablation did not start: its time could not be estimated (" + why + ")."));
+    }
+
+    /** Asks before starting an ablation estimated to train longer than {@code seconds} (tests set it). */
+    void setConfirmation(double seconds, java.util.function.BiPredicate<String, String> ask) {
+        confirmAboveSeconds = seconds;
+        confirm = ask;
+    }
+
+    /** A yes/no dialog: true when the person chose OK. */
+    private static boolean askInDialog(String title, String question) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION, question);
+        alert.setHeaderText(title);
+        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
     }
 
     /**

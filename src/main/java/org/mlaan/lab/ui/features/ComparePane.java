@@ -29,6 +29,7 @@ import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.run.FeatureMaps;
+import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.core.run.StepMetrics;
 import org.mlaan.lab.ui.LabViewModel;
 import org.mlaan.lab.ui.StyleClasses;
@@ -65,6 +66,8 @@ public final class ComparePane extends BorderPane {
             + " network, split and data, one step each in turn, and their feature maps appear side by side at the"
             + " same step (MLAAN Figure 4).");
     private final Label exportStatus = new Label();
+    /** The comparison's progress and time left in all (issue 15, item 5). */
+    private final Label progressLine = new Label();
     private final ExportButton export;
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private BooleanSupplier otherRunActive = () -> false;
@@ -135,7 +138,9 @@ public final class ComparePane extends BorderPane {
         controls.drive(grid);
         grid.setId("compare-grid");
 
-        VBox top = new VBox(6, runBar, message, displayBar);
+        progressLine.setId("compare-progress");
+        progressLine.managedProperty().bind(progressLine.textProperty().isNotEmpty());
+        VBox top = new VBox(6, runBar, message, progressLine, displayBar);
         top.setPadding(new Insets(8, 8, 4, 8));
         setTop(top);
 
@@ -376,13 +381,52 @@ public final class ComparePane extends BorderPane {
         for (int i = 0; i < runs.size() && i < columns.size(); i++) {
             ComparisonRun r = runs.get(i);
             StepMetrics last = r.live().lastStepProperty().get();
-            String progress = last == null ? "step 0" : String.format(Locale.ROOT, "step %d · loss %.3f",
-                    r.live().stepsDone(), last.loss());
+            long total = totalSteps(r);
+            String of = total > 0 ? "/" + total : "";
+            String progress = last == null ? "step 0" + of : String.format(Locale.ROOT, "step %d%s · loss %.3f",
+                    r.live().stepsDone(), of, last.loss());
             columns.get(i).step().setText(progress);
             columns.get(i).status().setText(r.statusText());
             columns.get(i).status().setTooltip(new Tooltip(r.statusText()));
         }
+        progressLine.setText(progressText(runs));
         updateButtons();
+    }
+
+    private static long totalSteps(ComparisonRun r) {
+        RunStarted started = r.live().startedProperty().get();
+        return started == null ? 0 : (long) (started.epochs() - started.startEpoch()) * started.stepsPerEpoch();
+    }
+
+    /**
+     * "412 of 1,600 steps (26%) · about 3 min left in all": the runs take turns, so what is left is
+     * the sum of each active run's own ETA; empty once none is active.
+     */
+    static String progressText(List<ComparisonRun> runs) {
+        long done = 0;
+        long total = 0;
+        double left = 0;
+        boolean anyActive = false;
+        boolean etaKnown = true;
+        for (ComparisonRun r : runs) {
+            done += r.live().stepsDone();
+            total += totalSteps(r);
+            if (r.live().state().isActive()) {
+                anyActive = true;
+                StepMetrics last = r.live().lastStepProperty().get();
+                if (last == null) {
+                    etaKnown = false;
+                } else {
+                    left += last.etaSeconds();
+                }
+            }
+        }
+        if (!anyActive || total <= 0) {
+            return "";
+        }
+        String eta = etaKnown ? " \u00b7 about " + org.mlaan.lab.analysis.AblationEstimate.duration(left) + " left in all"
+                : " \u00b7 time left: after every run's first step";
+        return String.format(Locale.ROOT, "%,d of %,d steps (%.0f%%)%s", done, total, 100.0 * done / total, eta);
     }
 
     /** The step every column shows: the newest step all running runs have sent maps of. */

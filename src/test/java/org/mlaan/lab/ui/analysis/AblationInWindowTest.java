@@ -43,6 +43,8 @@ class AblationInWindowTest {
     void start(Stage stage) {
         window = new LabWindow(new LabViewModel(RunFixtures.tiny("DGL+MLAAN", 42, 2)));
         window.runsFolderProperty().set(tmp.resolve("runs"));
+        // No dialog in these tests unless one asks for it: every estimate is taken as confirmed.
+        window.analysesPane().setConfirmation(Double.MAX_VALUE, (title, question) -> true);
         Scene scene = new Scene(window, 1500, 950);
         window.attachStylesheets(scene);
         stage.setScene(scene);
@@ -120,6 +122,41 @@ class AblationInWindowTest {
     }
 
     @Test
+    void theTimeIsMeasuredFirstAndALongAblationIsAskedAboutBeforeItStarts(FxRobot robot) throws Exception {
+        List<String> asked = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            window.viewModel().setConfig(RunFixtures.tiny("DGL+MLAAN", 42, 2000));
+            pane().seedsSpinner().getValueFactory().setValue(2);
+            pane().setConfirmation(1, (title, question) -> {
+                asked.add(question);
+                return false;
+            });
+        });
+        robot.clickOn("#tab-analyses");
+        robot.clickOn("#ablation-run");
+        Label text = robot.lookup("#ablation-text").queryAs(Label.class);
+        assertTrue(text.getText().startsWith("Measuring 5 steps of each of the 5 methods"), text.getText());
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !pane().activeProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, asked.size(), "asked once");
+        assertTrue(asked.get(0).matches("10 runs, about .+ of training on this machine \\(per step: BP [0-9.]+ s,"
+                + " DGL [0-9.]+ s, DGL\\+MLM [0-9.]+ s, DGL\\+LAM [0-9.]+ s, DGL\\+MLAAN [0-9.]+ s\\)\\. Start it\\?"),
+                asked.get(0));
+        String said = robot.lookup("#analyses-message").queryAs(Label.class).getText();
+        assertTrue(said.startsWith("Not started: 10 runs, about "), said);
+        assertTrue(java.nio.file.Files.notExists(tmp.resolve("runs")) || children(tmp.resolve("runs")).isEmpty(),
+                "nothing trained");
+
+        robot.interact(() -> pane().setConfirmation(1, (title, question) -> true));
+        robot.clickOn("#ablation-run");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> text.getText().matches(".* step \\d+/\\d+.*"));
+        assertTrue(text.getText().matches("run \\d+/10: .+ seed 4[23], epoch 1/1 step \\d+/8 \\u00b7 about .+ left in all"),
+                text.getText());
+        robot.clickOn("#ablation-stop");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !pane().activeProperty().get());
+    }
+
+    @Test
     void stopEndsTheQueueAfterTheStepUnderWayAndKeepsTheFolder(FxRobot robot) throws Exception {
         robot.interact(() -> {
             window.viewModel().setConfig(RunFixtures.tiny("DGL+MLAAN", 42, 2000));
@@ -128,7 +165,7 @@ class AblationInWindowTest {
         robot.clickOn("#tab-analyses");
         robot.clickOn("#ablation-run");
         Label text = robot.lookup("#ablation-text").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> text.getText().contains(" step "));
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> text.getText().matches(".* step \\d+/\\d+.*"));
         assertTrue(text.getText().startsWith("run 1/5: BP seed 42, epoch 1/1 step "), text.getText());
         robot.clickOn("#ablation-stop");
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !pane().activeProperty().get());

@@ -120,7 +120,8 @@ class ComparePaneTest {
         assertEquals("DGL+MLAAN", text(robot, "#compare-method-label-1"));
         assertEquals("maps at step 3", text(robot, "#compare-maps-step-0"));
         assertEquals("maps at step 3", text(robot, "#compare-maps-step-1"));
-        assertTrue(text(robot, "#compare-step-0").startsWith("step 3 · loss "), text(robot, "#compare-step-0"));
+        assertTrue(text(robot, "#compare-step-0").startsWith("step 3/3 · loss "), text(robot, "#compare-step-0"));
+        assertEquals("", text(robot, "#compare-progress"), "no time left once both are done");
         assertEquals("done", text(robot, "#compare-status-1"));
         assertEquals("step 3", text(robot, "#compare-step-label"));
         assertNotNull(robot.lookup("#compare-column-1").query());
@@ -157,6 +158,11 @@ class ComparePaneTest {
                 .allMatch(r -> r.latestMaps() != null));
         long[] held = session.runs().stream().mapToLong(r -> r.live().stepsDone()).toArray();
         assertTrue(held[0] <= 1 && held[1] <= 1, java.util.Arrays.toString(held));
+        WaitForAsyncUtils.waitForFxEvents();
+        String progress = ((javafx.scene.control.Label) node(robot, "#compare-progress")).getText();
+        // Held at their first step: the total is known; the time left once each run has timed a step.
+        assertTrue(progress.matches("[0-2] of 6 steps \\(\\d+%\\) \\u00b7 (about .+ left in all|time left: after"
+                + " every run's first step)"), progress);
         robot.clickOn("#compare-stop");
         assertTrue(session.awaitEnd(Duration.ofMinutes(2)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !pane.activeProperty().get());
@@ -164,5 +170,8 @@ class ComparePaneTest {
             assertEquals(LiveRun.State.CANCELLED, r.live().state(), r.method());
             assertEquals("stopped", r.statusText());
         }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", ((javafx.scene.control.Label) node(robot, "#compare-progress")).getText(),
+                "no time left to show once every run has ended");
     }
 }
