@@ -7,7 +7,10 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ConfigFiles;
@@ -25,6 +28,25 @@ public final class LabApplication extends Application {
     @Override
     public void start(Stage stage) {
         LabLauncher.StartOptions o = options;
+        // A frame with a line at once (issue 15, item 9): the window itself takes seconds to build.
+        Label starting = new Label("Starting MLAAN Lab\u2026 building the network, the charts and the data set's"
+                + " preview");
+        starting.setId("starting-label");
+        starting.setStyle("-fx-font-size: 16px;");
+        ProgressBar bar = new ProgressBar(-1);
+        bar.setPrefWidth(320);
+        VBox splash = new VBox(14, starting, bar);
+        splash.setAlignment(javafx.geometry.Pos.CENTER);
+        Scene scene = new Scene(new StackPane(splash), o.width(), o.height());
+        stage.setTitle("MLAAN Lab");
+        stage.getIcons().add(IconArt.image(64));
+        stage.setScene(scene);
+        stage.show();
+        afterFrames(2, () -> buildWindow(stage, scene, o));
+    }
+
+    /** The lab window in place of the start-up line, then what the options ask for. */
+    private static void buildWindow(Stage stage, Scene scene, LabLauncher.StartOptions o) {
         ExperimentConfig initial = LabViewModel.startingConfig();
         String openError = null;
         if (o.config() != null) {
@@ -42,13 +64,9 @@ public final class LabApplication extends Application {
         LabWindow window = new LabWindow(vm);
         FirstStartOverlay overlay = new FirstStartOverlay();
         overlay.setVisible(false);
-        Scene scene = new Scene(new StackPane(window, overlay), o.width(), o.height());
+        scene.setRoot(new StackPane(window, overlay));
         window.attachStylesheets(scene);
-        stage.setTitle("MLAAN Lab");
-        stage.getIcons().add(IconArt.image(64));
-        stage.setScene(scene);
         stage.setOnHiding(e -> window.stopRuns());
-        stage.show();
         if (openError != null) {
             window.showError("Could not open " + o.config(), openError);
         }

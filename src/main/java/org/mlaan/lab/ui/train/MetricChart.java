@@ -9,6 +9,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.mlaan.lab.core.io.CsvCells;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.fx.ChartViewer;
@@ -111,6 +112,25 @@ abstract class MetricChart {
 
     ChartViewer viewer() {
         return viewer;
+    }
+
+    /**
+     * The data drawn, as CSV in long form: one row per point, {@code series,x,y} with the x axis's
+     * name as the header's second column (as shown: smoothed where smoothing is on). Names are
+     * written formula-safe ({@link CsvCells#text}), numbers as numbers.
+     */
+    String csv() {
+        StringBuilder sb = new StringBuilder("series,").append(CsvCells.text(plot.getDomainAxis().getLabel()))
+                .append(',').append(CsvCells.text(plot.getRangeAxis().getLabel())).append('\n');
+        for (int i = 0; i < dataset.getSeriesCount(); i++) {
+            String name = CsvCells.text(String.valueOf(dataset.getSeriesKey(i)));
+            var series = dataset.getSeries(i);
+            for (int j = 0; j < series.getItemCount(); j++) {
+                sb.append(name).append(',').append(CsvCells.number(series.getX(j).doubleValue())).append(',')
+                        .append(CsvCells.number(series.getY(j).doubleValue())).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     JFreeChart chart() {

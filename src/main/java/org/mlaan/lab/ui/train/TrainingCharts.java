@@ -69,6 +69,7 @@ final class TrainingCharts extends GridPane {
             MetricChart c = charts.get(i);
             add(c.viewer(), i % 2, i / 2);
             addExportItem(c, fileNames().get(i));
+            addDataItems(c, fileNames().get(i));
         }
 
         run.steps().addListener((ListChangeListener<StepMetrics>) this::stepsChanged);
@@ -248,6 +249,35 @@ final class TrainingCharts extends GridPane {
             charts.forEach(MetricChart::endBatch);
         }
         throttle.request();
+    }
+
+    /** "Save data as CSV..." and "Copy data": the points a chart draws, for a spreadsheet or a notebook. */
+    private void addDataItems(MetricChart chart, String suggested) {
+        MenuItem save = new MenuItem("Save data as CSV...");
+        save.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Save chart data as CSV");
+            chooser.setInitialFileName(suggested.replaceAll("\\.png$", ".csv"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV table", "*.csv"));
+            java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            if (file == null) {
+                return;
+            }
+            flush();
+            try {
+                org.mlaan.lab.core.io.AtomicFiles.writeString(file.toPath(), chart.csv());
+            } catch (IOException ex) {
+                errors.report("Could not save " + file, ex.getMessage());
+            }
+        });
+        MenuItem copy = new MenuItem("Copy data");
+        copy.setOnAction(e -> {
+            flush();
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(chart.csv());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        chart.viewer().getContextMenu().getItems().addAll(0, List.of(save, copy));
     }
 
     private void addExportItem(MetricChart chart, String suggested) {

@@ -422,6 +422,14 @@ class TrainingPaneTest {
         assertTrue(own > 1, "an unweighted cross-entropy near the start of training, not 0.002: " + own);
         assertEquals("CE, unweighted", lossAxisLabel(robot));
 
+        String csv = WaitForAsyncUtils.asyncFx(() -> pane.charts().lossChart().csv()).get();
+        List<String> rows = csv.lines().toList();
+        assertEquals("series,step,\"CE, unweighted\"", rows.get(0), "the axes' names, the comma quoted");
+        assertEquals(1 + 6 * 2, rows.size(), "a row per point: six lines of two steps");
+        assertEquals("E1 own \u00d70.001,0.0," + own, rows.get(1));
+        assertTrue(robot.lookup("#loss-chart").queryAs(ChartViewer.class).getContextMenu().getItems().stream()
+                .anyMatch(i -> "Save data as CSV...".equals(i.getText())), "every chart offers its data");
+
         robot.interact(() -> pane.charts().lossChart().setView(LossChart.View.WEIGHTED));
         XYSeriesCollection weighted = data(robot, "#loss-chart");
         assertEquals(List.of("E1", "E2", "E3"), keys(weighted), "module 0 has no loss of its own");
