@@ -49,7 +49,7 @@ final class ModuleInspector extends VBox {
      * @param emaTwins how many of the leap blocks have an EMA twin
      */
     record Selection(ModuleSpan span, boolean last, ModuleRoles roles, ModuleOverride override, List<String> leap,
-            int emaTwins) {
+            int emaTwins, int modules) {
         int module() {
             return span.index();
         }
@@ -146,7 +146,8 @@ final class ModuleInspector extends VBox {
         current = s;
         ModuleSpan span = s.span();
         String range = span.first() == span.last() ? span.firstName() : span.firstName() + "–" + span.lastName();
-        title.setText("E" + s.module() + "  ·  " + range);
+        // E-names count from 0 as the papers' code does; a person reads "module 2 of 4".
+        title.setText("E" + s.module() + "  ·  " + range + "  ·  module " + (s.module() + 1) + " of " + s.modules());
         setShown(hint, false);
         leapLine.setText(leapText(s));
         overrides.setText(overrideText(s.override()));

@@ -101,7 +101,11 @@ public final class NetworkPane extends BorderPane {
         messageScroll.setMinHeight(0);
         messageScroll.managedProperty().bind(messageScroll.visibleProperty());
         messageScroll.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(messages.getChildren()));
-        VBox center = new VBox(4, stripScroll, messageScroll);
+        StripLegend legend = new StripLegend();
+        // A projector shows the strip, not its key: presentation mode leaves the legend out.
+        legend.managedProperty().bind(legend.visibleProperty());
+        legend.visibleProperty().bind(vm.presentationProperty().not());
+        VBox center = new VBox(4, stripScroll, legend, messageScroll);
         center.setPadding(new Insets(0, 0, 4, 0));
         VBox.setVgrow(stripScroll, Priority.SOMETIMES);
         setCenter(center);
@@ -308,7 +312,7 @@ public final class NetworkPane extends BorderPane {
         }
         ModuleSpan span = spans.get(selected);
         inspector.show(new ModuleInspector.Selection(span, selected == spans.size() - 1, roles,
-                SplitEditing.overrideOf(c, selected), leap, twins), rebuild);
+                SplitEditing.overrideOf(c, selected), leap, twins, spans.size()), rebuild);
     }
 
     // --- what the strip reports ---

@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.mlaan.lab.core.run.RunRecord;
 import org.mlaan.lab.core.run.RunStatus;
+import org.mlaan.lab.ui.DisplayPaths;
 import org.mlaan.lab.ui.LabViewModel;
 import org.mlaan.lab.ui.LiveRun;
 
@@ -194,8 +195,8 @@ public final class TrainingPane extends BorderPane {
                 : new javafx.scene.control.Tooltip(n)));
         Runnable showFolder = () -> {
             Path dir = driver.runDirProperty().get();
-            runFolder.setText(dir == null ? "Runs are written under " + driver.runsFolderProperty().get()
-                    .toAbsolutePath().normalize() : "Run folder: " + dir.toAbsolutePath().normalize());
+            runFolder.setText(dir == null ? "Runs are written under " + DisplayPaths.of(driver.runsFolderProperty().get())
+                    : "Run folder: " + DisplayPaths.of(dir));
         };
         driver.runDirProperty().addListener((obs, o, n) -> showFolder.run());
         driver.runsFolderProperty().addListener((obs, o, n) -> showFolder.run());

@@ -131,6 +131,8 @@ class NetworkPaneTest {
         assertEquals(1, vm.selectedModuleProperty().get());
         assertNull(vm.config().local(), "selecting a module writes nothing");
         assertTrue(text(robot, "inspector-title").startsWith("E1 "), text(robot, "inspector-title"));
+        assertTrue(text(robot, "inspector-title").endsWith("module 2 of 4"), text(robot, "inspector-title"));
+        assertTrue(node(robot, "network-legend").isVisible(), "the strip's notation is spelled out under it");
         assertFalse(exists(robot, NetworkIds.arc(1, "2.1")));
 
         robot.clickOn("#" + NetworkIds.tile("2.1"));
