@@ -21,11 +21,9 @@ public record SlurmOptions(String partition, String time, Integer gpusPerTask, I
         positive("--gpus-per-task", gpusPerTask, 0);
         positive("--cpus-per-task", cpusPerTask, 1);
         positive("--max-parallel", maxParallel, 1);
-        for (String v : new String[] {partition, time, device}) {
-            if (v != null && (v.isBlank() || v.chars().anyMatch(ch -> ch == '\n' || ch == '\r'))) {
-                throw new IllegalArgumentException("'" + v + "': expected a value on one line");
-            }
-        }
+        oneLine("--partition", partition);
+        oneLine("--time", time);
+        oneLine("--device", device);
         for (String a : sbatchArgs) {
             if (!a.startsWith("-") || a.chars().anyMatch(ch -> ch == '\n' || ch == '\r')) {
                 throw new IllegalArgumentException("--sbatch-arg '" + a + "': expected one sbatch option on one line,"
@@ -37,6 +35,13 @@ public record SlurmOptions(String partition, String time, Integer gpusPerTask, I
     /** No options: the cluster's defaults. */
     public static SlurmOptions defaults() {
         return new SlurmOptions(null, null, null, null, null, List.of(), null);
+    }
+
+    /** A value that goes into the batch script: not blank, on one line. */
+    private static void oneLine(String option, String value) {
+        if (value != null && (value.isBlank() || value.chars().anyMatch(ch -> ch == '\n' || ch == '\r'))) {
+            throw new IllegalArgumentException(option + " '" + value + "': expected a value on one line");
+        }
     }
 
     private static void positive(String option, Integer value, int min) {

@@ -154,6 +154,19 @@ class JobArrayTest {
     }
 
     @Test
+    void optionsThatCannotGoIntoTheScriptAreNamed() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new SlurmOptions(null, "1:00:00\n#SBATCH --x", null, null, null, List.of(), null));
+        assertTrue(e.getMessage().startsWith("--time '1:00:00"), e.getMessage());
+        var g = assertThrows(IllegalArgumentException.class,
+                () -> new SlurmOptions(null, null, -1, null, null, List.of(), null));
+        assertTrue(g.getMessage().startsWith("--gpus-per-task: expected at least 0"), g.getMessage());
+        var a = assertThrows(IllegalArgumentException.class,
+                () -> new SlurmOptions(null, null, null, null, null, List.of("account=proj"), null));
+        assertTrue(a.getMessage().contains("--sbatch-arg 'account=proj': expected one sbatch option"), a.getMessage());
+    }
+
+    @Test
     void aFolderWithoutAnArrayIsNamed(@TempDir Path dir) {
         var e = assertThrows(IllegalArgumentException.class, () -> JobArray.at(dir));
         assertTrue(e.getMessage().contains("not a job array's folder"), e.getMessage());
