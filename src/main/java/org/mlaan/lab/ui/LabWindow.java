@@ -145,9 +145,12 @@ public final class LabWindow extends BorderPane {
         };
         vm.localPlanProperty().addListener((obs, o, n) -> update.run());
         vm.problems().addListener((javafx.collections.ListChangeListener<String>) c -> update.run());
-        Runnable deviceLine = () -> device.setText(deviceStatus(run.state(), run.startedProperty().get()));
+        Runnable deviceLine = () -> device.setText(deviceStatus(run.state(), run.startedProperty().get(),
+                comparePane.activeProperty().get(), analysesPane.activeProperty().get()));
         run.startedProperty().addListener((obs, o, n) -> deviceLine.run());
         run.stateProperty().addListener((obs, o, n) -> deviceLine.run());
+        comparePane.activeProperty().addListener((obs, o, n) -> deviceLine.run());
+        analysesPane.activeProperty().addListener((obs, o, n) -> deviceLine.run());
         update.run();
         HBox box = new HBox(24, modules, device, problems);
         box.getStyleClass().add("status-line");
@@ -156,6 +159,21 @@ public final class LabWindow extends BorderPane {
 
     /** The status line's device words: what the Train tab's run is doing now, not what it did at its start. */
     static String deviceStatus(LiveRun.State state, RunStarted started) {
+        return deviceStatus(state, started, false, false);
+    }
+
+    /**
+     * The status line's words: what trains now, whichever tab drives it (the comparison and the
+     * ablation queue train on the same thread as the Train tab, one at a time), else the Train
+     * tab's run.
+     */
+    static String deviceStatus(LiveRun.State state, RunStarted started, boolean comparing, boolean analysing) {
+        if (comparing) {
+            return "comparing methods (Compare runs tab)";
+        }
+        if (analysing) {
+            return "ablation or analysis under way (Analyses tab)";
+        }
         if (started == null) {
             return "";
         }

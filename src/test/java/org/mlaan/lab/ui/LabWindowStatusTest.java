@@ -19,4 +19,15 @@ class LabWindowStatusTest {
             assertEquals("last run: cpu()", LabWindow.deviceStatus(ended, started), ended.name());
         }
     }
+
+    @Test
+    void theComparisonAndTheAblationSayThatTheyTrainNotTheTrainTabsLastRun() {
+        RunStarted started = new RunStarted(null, "cpu()", 0, 1, 4, 64, 16);
+        assertEquals("comparing methods (Compare runs tab)",
+                LabWindow.deviceStatus(LiveRun.State.COMPLETED, started, true, false));
+        assertEquals("ablation or analysis under way (Analyses tab)",
+                LabWindow.deviceStatus(LiveRun.State.IDLE, null, false, true));
+        assertEquals("last run: cpu()", LabWindow.deviceStatus(LiveRun.State.COMPLETED, started, false, false),
+                "when neither trains, the Train tab's last run again");
+    }
 }

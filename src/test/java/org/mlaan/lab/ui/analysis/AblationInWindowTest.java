@@ -94,6 +94,8 @@ class AblationInWindowTest {
         robot.clickOn("#ablation-run");
         assertTrue(pane().activeProperty().get());
         assertTrue(trainStart.isDisabled(), "the Train tab waits while the ablation trains");
+        assertEquals("ablation or analysis under way (Analyses tab)",
+                robot.lookup("#status-device").queryAs(Label.class).getText(), "the status line says what trains");
         assertTrue(robot.lookup("#ablation-run").queryButton().isDisabled());
         assertFalse(robot.lookup("#ablation-stop").queryButton().isDisabled());
 
@@ -104,6 +106,7 @@ class AblationInWindowTest {
         assertEquals(1.0, robot.lookup("#ablation-progress").queryAs(javafx.scene.control.ProgressBar.class)
                 .getProgress());
         assertFalse(trainStart.isDisabled(), "the Train tab may start again");
+        assertEquals("", robot.lookup("#status-device").queryAs(Label.class).getText(), "nothing trains now");
 
         assertEquals(5, pane().context().runs.size());
         for (String id : List.of("#matrix-cell-mlm0-lam0", "#matrix-cell-mlm0-lam1", "#matrix-cell-mlm1-lam0",
