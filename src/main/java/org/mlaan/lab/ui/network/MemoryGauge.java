@@ -89,15 +89,25 @@ final class MemoryGauge extends HBox {
         } else {
             text.setText(String.format(Locale.ROOT, "%.0f%% of BP (%s)", 100 * e.ratio(),
                     ByteCounts.format(e.localBytes())));
+            StringBuilder perModule = new StringBuilder();
+            for (int i = 0; i < e.moduleBytes().length; i++) {
+                perModule.append(String.format(Locale.ROOT, "%nE%d: %s (%.0f%% of BP)", i,
+                        ByteCounts.format(e.moduleBytes(i)), 100.0 * e.moduleBytes(i) / e.backpropBytes()));
+            }
             text.getTooltip().setText(String.format(Locale.ROOT, "Peak activations of a step: %s with local"
-                    + " learning (the peak is in module E%d) against %s with BP, %.0f%% of it, at batch %d",
-                    ByteCounts.format(e.localBytes()), e.peakModule(), ByteCounts.format(e.backpropBytes()),
-                    100 * e.ratio(), batch));
+                    + " learning (the peak is in module E%d) against %s with BP, %.0f%% of it, at batch %d."
+                    + " Each module's window and leap stack:%s", ByteCounts.format(e.localBytes()), e.peakModule(),
+                    ByteCounts.format(e.backpropBytes()), 100 * e.ratio(), batch, perModule));
         }
     }
 
     String text() {
         return text.getText();
+    }
+
+    /** The label's tooltip: the whole figure, module by module (tests). */
+    String details() {
+        return text.getTooltip().getText();
     }
 
     private void setBar(Region bar, double fraction) {

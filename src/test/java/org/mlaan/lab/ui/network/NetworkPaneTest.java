@@ -82,6 +82,9 @@ class NetworkPaneTest {
         assertEquals(List.of("stem", "1.1", "2.0", "2.2"), cuts());
         assertEquals("K = 5", text(robot, "k-label"));
         assertNotEquals(memoryBefore, text(robot, "memory-label"));
+        String details = robot.lookup("#memory-label").queryAs(javafx.scene.control.Label.class).getTooltip().getText();
+        assertTrue(details.contains("Each module's window and leap stack:") && details.contains("\nE0: ")
+                && details.contains("% of BP)"), details);
         assertTrue(exists(robot, NetworkIds.cut("stem")));
         assertTrue(exists(robot, NetworkIds.module(4)));
     }
