@@ -73,14 +73,4 @@ public record AblationEstimate(Map<Method, Double> secondsPerStep, Map<Method, L
         return order.stream().filter(secondsPerStep::containsKey).map(m -> String.format(Locale.ROOT, "%s %.2f s",
                 m.label(), secondsPerStep.get(m))).collect(Collectors.joining(", "));
     }
-
-    /** A duration in words: "45 s", "12 min", "2 h 35 min". */
-    public static String duration(double seconds) {
-        long s = Math.round(seconds);
-        if (s < 60) {
-            return s + " s";
-        }
-        long min = Math.round(seconds / 60);
-        return min < 60 ? min + " min" : (min / 60) + " h " + (min % 60) + " min";
-    }
 }

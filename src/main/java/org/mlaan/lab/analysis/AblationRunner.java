@@ -22,12 +22,20 @@ import org.mlaan.lab.engine.TrainingRun;
 public final class AblationRunner {
     private final AblationPlan plan;
     private final RunOptions options;
+    /** Data opened already (by a time estimate of the same plan), or null: opened when the queue runs. */
+    private final LoadedData opened;
     private volatile TrainingRun current;
     private volatile boolean cancelled;
 
     public AblationRunner(AblationPlan plan, RunOptions options) {
+        this(plan, options, null);
+    }
+
+    /** A runner on {@code data} already opened for the plan's data set (null: opened when it runs). */
+    public AblationRunner(AblationPlan plan, RunOptions options, LoadedData data) {
         this.plan = plan;
         this.options = options;
+        this.opened = data;
     }
 
     /**
@@ -41,7 +49,7 @@ public final class AblationRunner {
                 ConfigValidator.validate(plan.configFor(m, seed), "ablation cell " + m.label() + " seed " + seed);
             }
         }
-        LoadedData data = DataSets.open(plan.base().dataset());
+        LoadedData data = opened != null ? opened : DataSets.open(plan.base().dataset());
         AblationResult result = new AblationResult();
         // Seed-major: every method once before any repeats, so a stopped queue still compares them all.
         for (long seed : plan.seeds()) {

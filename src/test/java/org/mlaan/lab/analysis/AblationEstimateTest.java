@@ -29,10 +29,7 @@ class AblationEstimateTest {
     }
 
     @Test
-    void durationsReadAsAPersonWouldSayThem() {
-        assertEquals("45 s", AblationEstimate.duration(45));
-        assertEquals("12 min", AblationEstimate.duration(720));
-        assertEquals("2 h 35 min", AblationEstimate.duration(2 * 3600 + 35 * 60));
+    void perStepFiguresReadInTheAblationsOrder() {
         assertEquals("BP 0.50 s, DGL 1.00 s, DGL+MLAAN 2.00 s", E.perStepText(ORDER));
     }
 }

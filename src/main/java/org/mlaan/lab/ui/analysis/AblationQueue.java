@@ -57,6 +57,9 @@ final class AblationQueue {
     private volatile AblationRunner runner;
     /** True while an estimate hands over to {@link #start}: the queue is active, and may start. */
     private boolean handingOver;
+    /** The data the last estimate measured on, for the queue that follows it (its config's data set). */
+    private volatile org.mlaan.lab.data.LoadedData measuredOn;
+    private volatile org.mlaan.lab.core.config.DatasetConfig measuredDataset;
     /** The time estimate of the queue under way (null: none), for its total ETA. */
     private volatile AblationEstimate estimate;
     private volatile CountDownLatch ended = new CountDownLatch(0);
@@ -115,7 +118,10 @@ final class AblationQueue {
             AblationEstimate e = null;
             String why = null;
             try {
-                e = AblationEstimate.measure(plan, epochs, DataSets.open(base.dataset()));
+                org.mlaan.lab.data.LoadedData data = DataSets.open(base.dataset());
+                e = AblationEstimate.measure(plan, epochs, data);
+                measuredOn = data;
+                measuredDataset = base.dataset();
             } catch (ConfigException ex) {
                 why = String.join("; ", ex.problems().isEmpty() ? java.util.List.of(ex.getMessage()) : ex.problems());
             } catch (IOException | RuntimeException | LinkageError ex) {
@@ -133,6 +139,9 @@ final class AblationQueue {
                         done.accept(measured);
                     } finally {
                         handingOver = false;
+                        // Taken by start() if it ran; otherwise not kept in memory for nothing.
+                        measuredOn = null;
+                        measuredDataset = null;
                     }
                     if (runner == null || ended.getCount() == 0) {
                         active.set(false);
@@ -161,7 +170,12 @@ final class AblationQueue {
         estimate = measured;
         folder = runsFolder.resolve("ablation-" + base.nameOrDefault().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
                 + STAMP.format(LocalDateTime.now()));
-        AblationRunner r = new AblationRunner(plan, new RunOptions(folder, null, epochs, true));
+        // The estimate's data serves the queue when it is the same data set: it is not generated twice.
+        org.mlaan.lab.data.LoadedData data = java.util.Objects.equals(measuredDataset, base.dataset()) ? measuredOn
+                : null;
+        measuredOn = null;
+        measuredDataset = null;
+        AblationRunner r = new AblationRunner(plan, new RunOptions(folder, null, epochs, true), data);
         runner = r;
         CountDownLatch end = new CountDownLatch(1);
         ended = end;
@@ -261,7 +275,7 @@ final class AblationQueue {
         }
         double current = p.last() != null ? p.last().etaSeconds() : e.secondsOf(p.method());
         double left = e.secondsLeft(r.plan().methods(), p.run(), current);
-        return " \u00b7 about " + AblationEstimate.duration(left) + " left in all";
+        return " \u00b7 about " + org.mlaan.lab.ui.RoughDuration.of(left) + " left in all";
     }
 
     /** One run's events, summed into the queue's progress; its folder read back when it ends. Training thread. */

@@ -316,18 +316,18 @@ public final class AnalysesPane extends BorderPane {
         int n = seeds.getValue();
         int e = epochs.getValue();
         // Issue 15 item 5: the time first, from a few measured steps; a long queue is confirmed.
+        AblationPlan plan = AblationPlan.of(config, n);
         queue.estimate(config, n, e, est -> {
-            int runs = AblationPlan.of(config, n).runCount();
             String what = String.format(Locale.ROOT, "%d runs, about %s of training on this machine (per step: %s)",
-                    runs, AblationEstimate.duration(est.totalSeconds()),
-                    est.perStepText(AblationPlan.of(config, n).methods()));
+                    plan.runCount(), org.mlaan.lab.ui.RoughDuration.of(est.totalSeconds()),
+                    est.perStepText(plan.methods()));
             if (est.totalSeconds() > confirmAboveSeconds && !confirm.test("Run the ablation?", what + ". Start it?")) {
                 message.setText("Not started: " + what + ".");
                 return;
             }
             ctx.runs.clear();
             if (queue.start(config, n, e, runsFolder.get(), est)) {
-                message.setText(what + ". The run folders go to " + queue.folder().toAbsolutePath().normalize());
+                message.setText(what + ". The run folders go to " + org.mlaan.lab.ui.DisplayPaths.of(queue.folder()));
             }
         }, why -> message.setText("The ablation did not start: its time could not be estimated (" + why + ")."));
     }

@@ -253,23 +253,9 @@ final class TrainingCharts extends GridPane {
 
     /** "Save data as CSV..." and "Copy data": the points a chart draws, for a spreadsheet or a notebook. */
     private void addDataItems(MetricChart chart, String suggested) {
-        MenuItem save = new MenuItem("Save data as CSV...");
-        save.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Save chart data as CSV");
-            chooser.setInitialFileName(suggested.replaceAll("\\.png$", ".csv"));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV table", "*.csv"));
-            java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-            if (file == null) {
-                return;
-            }
-            flush();
-            try {
-                org.mlaan.lab.core.io.AtomicFiles.writeString(file.toPath(), chart.csv());
-            } catch (IOException ex) {
-                errors.report("Could not save " + file, ex.getMessage());
-            }
-        });
+        MenuItem save = saveItem("Save data as CSV...", "Save chart data as CSV",
+                new FileChooser.ExtensionFilter("CSV table", "*.csv"), suggested.replaceAll("\\.png$", ".csv"),
+                file -> org.mlaan.lab.core.io.AtomicFiles.writeString(file, chart.csv()), "Could not save ");
         MenuItem copy = new MenuItem("Copy data");
         copy.setOnAction(e -> {
             flush();
@@ -281,24 +267,42 @@ final class TrainingCharts extends GridPane {
     }
 
     private void addExportItem(MetricChart chart, String suggested) {
-        MenuItem export = new MenuItem("Export PNG...");
-        export.setOnAction(e -> {
+        MenuItem export = saveItem("Export PNG...", "Export chart as PNG",
+                new FileChooser.ExtensionFilter("PNG image", "*.png"), suggested,
+                file -> PngExport.write(chart.viewer(), file), "Could not export ");
+        chart.viewer().getContextMenu().getItems().addAll(0, List.of(export, new SeparatorMenuItem()));
+    }
+
+    /** Something a chart writes to a file the person picks. */
+    @FunctionalInterface
+    private interface FileWrite {
+        void to(java.nio.file.Path file) throws IOException;
+    }
+
+    /**
+     * A menu item that asks where to save (offering {@code suggested}), brings the chart up to
+     * date, and writes; a failure goes to the error reporter, prefixed with {@code failure}.
+     */
+    private MenuItem saveItem(String text, String title, FileChooser.ExtensionFilter filter, String suggested,
+            FileWrite write, String failure) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export chart as PNG");
+            chooser.setTitle(title);
             chooser.setInitialFileName(suggested);
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+            chooser.getExtensionFilters().add(filter);
             java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
             if (file == null) {
                 return;
             }
             flush();
             try {
-                PngExport.write(chart.viewer(), file.toPath());
+                write.to(file.toPath());
             } catch (IOException ex) {
-                errors.report("Could not export " + file, ex.getMessage());
+                errors.report(failure + file, ex.getMessage());
             }
         });
-        chart.viewer().getContextMenu().getItems().addAll(0, List.of(export, new SeparatorMenuItem()));
+        return item;
     }
 
     /** The activation estimate of a config, or null when it cannot be resolved. */
