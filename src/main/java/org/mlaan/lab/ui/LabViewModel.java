@@ -2,6 +2,9 @@ package org.mlaan.lab.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,6 +18,7 @@ import org.mlaan.lab.core.config.ConfigValidator;
 import org.mlaan.lab.core.config.DatasetKind;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.local.ActivationEstimate;
+import org.mlaan.lab.core.local.LeanestSplit;
 import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.plan.Arch;
@@ -24,7 +28,8 @@ import org.mlaan.lab.core.plan.NetworkPlan;
  * The experiment being edited in the window: one {@link ExperimentConfig} (the same JSON the
  * command line reads) and what follows from it, recomputed whenever it changes: the network plan,
  * the resolved local plan (every module's roles), the problems that keep it from running, and the
- * activation-memory estimate against backprop. Views change the experiment only by setting a new
+ * activation-memory estimate against backprop, and a split with the same module count that would
+ * keep less (searched off the FX thread: up to a second on ResNet-110). Views change the experiment only by setting a new
  * config; validation lives here, not in the views.
  */
 public final class LabViewModel {
@@ -33,6 +38,14 @@ public final class LabViewModel {
     private final ReadOnlyObjectWrapper<NetworkPlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final ReadOnlyObjectWrapper<LocalPlan> localPlan = new ReadOnlyObjectWrapper<>(this, "localPlan");
     private final ReadOnlyObjectWrapper<ActivationEstimate> estimate = new ReadOnlyObjectWrapper<>(this, "estimate");
+    private final ReadOnlyObjectWrapper<LeanestSplit.Proposal> leanerSplit =
+            new ReadOnlyObjectWrapper<>(this, "leanerSplit");
+    private final ExecutorService splitSearch = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "leaner-split-search");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile long splitSearches;
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final javafx.beans.property.BooleanProperty presentation =
             new javafx.beans.property.SimpleBooleanProperty(this, "presentation");
@@ -82,6 +95,15 @@ public final class LabViewModel {
         return localPlan.get();
     }
 
+    /**
+     * A split of the same network into as many modules whose estimated activation peak is lower
+     * than the config's (Issue 15: the split that saves most), or null: none, not searched yet, or
+     * the config is backprop or has problems.
+     */
+    public ReadOnlyObjectProperty<LeanestSplit.Proposal> leanerSplitProperty() {
+        return leanerSplit.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<ActivationEstimate> estimateProperty() {
         return estimate.getReadOnlyProperty();
     }
@@ -122,6 +144,7 @@ public final class LabViewModel {
         }
         localPlan.set(lp);
         estimate.set(lp == null ? null : ActivationEstimate.of(lp, c.training().batchSizeOrDefault()));
+        searchLeanerSplit(c, p, lp);
         problems.setAll(found);
         // Keep the selection while the config has problems (the person may be undoing one), unless
         // the split itself no longer has that module.
@@ -129,6 +152,28 @@ public final class LabViewModel {
         if (selectedModule.get() >= k) {
             selectedModule.set(-1);
         }
+    }
+
+    /** Starts the search for a leaner split of {@code c}; a later config's search makes this one's answer stale. */
+    private void searchLeanerSplit(ExperimentConfig c, NetworkPlan p, LocalPlan lp) {
+        long search = ++splitSearches;
+        leanerSplit.set(null);
+        if (lp == null || lp.isBackprop()) {
+            return;
+        }
+        List<String> cuts = org.mlaan.lab.ui.network.SplitEditing.cutsOf(c, p);
+        int batch = c.training().batchSizeOrDefault();
+        splitSearch.execute(() -> {
+            if (search != splitSearches) {
+                return; // a newer config is waiting behind this one
+            }
+            LeanestSplit.Proposal found = LeanestSplit.propose(c, p, cuts, batch).orElse(null);
+            Platform.runLater(() -> {
+                if (search == splitSearches) {
+                    leanerSplit.set(found);
+                }
+            });
+        });
     }
 
     /** Modules of the config's split as written, whether or not the rest of the config is valid. */

@@ -2,6 +2,7 @@ package org.mlaan.lab.ui.network;
 
 import java.util.Locale;
 import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -9,11 +10,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.mlaan.lab.core.local.ActivationEstimate;
+import org.mlaan.lab.core.local.LeanestSplit;
 import org.mlaan.lab.core.io.ByteCounts;
 
-/** The split's estimated peak activation memory against backprop's: two bars and a line of text. */
+/**
+ * The split's estimated peak activation memory against backprop's: two bars and a line of text,
+ * and a link to a split with as many modules that would keep less, or back to the drawn one.
+ */
 final class MemoryGauge extends HBox {
     private final Label text = new Label();
+    private final Hyperlink leaner = new Hyperlink();
     private final Region localBar = new Region();
     private final Region bpBar = new Region();
     private final StackPane localTrack = track(localBar);
@@ -46,7 +52,13 @@ final class MemoryGauge extends HBox {
         bars.addRow(0, local, localTrack);
         bars.addRow(1, bp, bpTrack);
         bars.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(bars, text);
+        leaner.setId("memory-leaner");
+        leaner.getStyleClass().add("memory-leaner");
+        leaner.setMinWidth(Region.USE_PREF_SIZE);
+        leaner.setTooltip(new Tooltip());
+        leaner.managedProperty().bind(leaner.visibleProperty());
+        leaner.setVisible(false);
+        getChildren().addAll(bars, text, leaner);
         Tooltip.install(this, new Tooltip("Peak activation memory of one training step, estimated from the plan"
                 + " (ALGORITHMS.md Part A.6): local learning keeps one window of modules and its leap stack alive,"
                 + " backprop keeps every layer's output. The lab measures the real figure while training."));
@@ -103,6 +115,40 @@ final class MemoryGauge extends HBox {
 
     String text() {
         return text.getText();
+    }
+
+    /**
+     * Offers {@code p} (a split with as many modules and a lower peak; null hides the link) against
+     * {@code now}, the drawn split's estimate; a click runs {@code use}.
+     */
+    void offer(LeanestSplit.Proposal p, ActivationEstimate now, int batch, Runnable use) {
+        leaner.setVisible(p != null && now != null);
+        if (!leaner.isVisible()) {
+            return;
+        }
+        ActivationEstimate e = p.estimate();
+        leaner.setText(String.format(Locale.ROOT, "leaner split: %.0f%%", 100 * e.ratio()));
+        leaner.getTooltip().setText(String.format(Locale.ROOT, "The same %d modules with cuts after %s would keep"
+                + " %s of activations at their peak (module E%d), %.0f%% of BP, against %s (%.0f%%) with the cuts"
+                + " drawn now, at batch %d. The estimate decides: the largest module, then the evenness of the"
+                + " rest. Click to use these cuts; the link then leads back.", e.moduleBytes().length,
+                String.join(", ", p.cuts()), ByteCounts.format(e.localBytes()), e.peakModule(), 100 * e.ratio(),
+                ByteCounts.format(now.localBytes()), 100 * now.ratio(), batch));
+        leaner.setOnAction(a -> use.run());
+    }
+
+    /** Offers the way back to the split drawn before a leaner one was taken; a click runs {@code back}. */
+    void offerBack(ActivationEstimate before, Runnable back) {
+        leaner.setVisible(true);
+        leaner.setText("back to your cuts");
+        leaner.getTooltip().setText(String.format(Locale.ROOT, "The cuts drawn before the leaner split:"
+                + " %.0f%% of BP (%s).", 100 * before.ratio(), ByteCounts.format(before.localBytes())));
+        leaner.setOnAction(a -> back.run());
+    }
+
+    /** The leaner-split link's text, or empty when it is hidden (tests). */
+    String offerText() {
+        return leaner.isVisible() ? leaner.getText() : "";
     }
 
     /** The label's tooltip: the whole figure, module by module (tests). */

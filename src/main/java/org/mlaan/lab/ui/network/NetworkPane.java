@@ -20,6 +20,8 @@ import javafx.scene.layout.VBox;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.config.ModuleOverride;
+import org.mlaan.lab.core.local.ActivationEstimate;
+import org.mlaan.lab.core.local.LeanestSplit;
 import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.local.ModuleRoles;
 import org.mlaan.lab.core.plan.Arch;
@@ -60,6 +62,9 @@ public final class NetworkPane extends BorderPane {
     private boolean inspectorEditing;
     private boolean syncingSelection;
     private double laidOutWidth = -1;
+    private ExperimentConfig beforeLeaner;
+    private ExperimentConfig takenLeaner;
+    private ActivationEstimate drawnEstimate;
 
     public NetworkPane(LabViewModel vm) {
         this.vm = vm;
@@ -114,6 +119,7 @@ public final class NetworkPane extends BorderPane {
         setRight(inspector);
 
         vm.configProperty().addListener((obs, old, now) -> refresh(!inspectorEditing));
+        vm.leanerSplitProperty().addListener((obs, old, now) -> offerLeanerSplit());
         vm.selectedModuleProperty().addListener(selectionFromOutside());
         vm.presentationProperty().addListener((obs, old, on) -> applyPresentation(on));
         applyPresentation(vm.presentationProperty().get());
@@ -236,8 +242,32 @@ public final class NetworkPane extends BorderPane {
         // A short description keeps its room; a long list of cuts gives way (the tooltip has it all).
         splitLabel.setMinWidth(split.length() <= 32 ? Region.USE_PREF_SIZE : 60);
         gauge.show(vm.estimateProperty().get(), bp, c.training().batchSizeOrDefault());
+        offerLeanerSplit();
         showMessages(bp);
         showInspector(c, bp, spans, selectedRoles, selectedLeap, twins, rebuildInspector);
+    }
+
+    /**
+     * The gauge's link: to the leaner split the view-model found, or, right after one was taken,
+     * back to the cuts drawn before (the window has no undo, and a person should not lose a split
+     * drawn by hand to one click).
+     */
+    private void offerLeanerSplit() {
+        ExperimentConfig c = vm.config();
+        if (takenLeaner != null && c == takenLeaner) {
+            ExperimentConfig drawn = beforeLeaner;
+            gauge.offerBack(drawnEstimate, () -> vm.setConfig(drawn));
+            return;
+        }
+        takenLeaner = null;
+        LeanestSplit.Proposal p = vm.leanerSplitProperty().get();
+        ActivationEstimate now = vm.estimateProperty().get();
+        gauge.offer(vm.presentationProperty().get() ? null : p, now, c.training().batchSizeOrDefault(), () -> {
+            beforeLeaner = c;
+            drawnEstimate = now;
+            takenLeaner = SplitEditing.withCutsKeepingNumbers(c, vm.plan(), p.cuts());
+            vm.setConfig(takenLeaner);
+        });
     }
 
     private ModuleRoles rolesOf(int module, List<ModuleSpan> spans, NetworkPlan plan) {

@@ -137,6 +137,11 @@ public final class SplitEditing {
         return withCuts(c, plan, cuts, movedCut(plan, cuts, from, to), false);
     }
 
+    /** {@code c} cut after {@code cuts} instead (as {@code split.cutsAfter}); per-module settings keep their numbers. */
+    public static ExperimentConfig withCutsKeepingNumbers(ExperimentConfig c, NetworkPlan plan, List<String> cuts) {
+        return withCuts(c, plan, cutsOf(c, plan), List.copyOf(cuts), false);
+    }
+
     private static ExperimentConfig withCuts(ExperimentConfig c, NetworkPlan plan, List<String> before,
             List<String> after, boolean followFirstUnit) {
         if (after.equals(before)) {

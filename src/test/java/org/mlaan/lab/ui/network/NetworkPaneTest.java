@@ -90,6 +90,36 @@ class NetworkPaneTest {
     }
 
     @Test
+    void theGaugeOffersALeanerSplitWithAsManyModulesAndLeadsBack(FxRobot robot) throws Exception {
+        List<String> drawn = cuts();
+        double drawnShare = vm.estimateProperty().get().ratio();
+        javafx.scene.control.Hyperlink link = node(robot, "memory-leaner");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, link::isVisible);
+        org.mlaan.lab.core.local.LeanestSplit.Proposal offered = vm.leanerSplitProperty().get();
+        assertEquals(String.format(java.util.Locale.ROOT, "leaner split: %.0f%%", 100 * offered.estimate().ratio()),
+                link.getText());
+        assertTrue(link.getTooltip().getText().contains("cuts after " + String.join(", ", offered.cuts())),
+                link.getTooltip().getText());
+
+        robot.clickOn(link);
+        settle();
+
+        assertEquals(offered.cuts(), cuts());
+        assertEquals("K = 4", text(robot, "k-label"));
+        assertTrue(vm.estimateProperty().get().ratio() < drawnShare, "the estimate follows the cuts taken");
+        assertEquals(String.format(java.util.Locale.ROOT, "%.0f%% of BP", 100 * offered.estimate().ratio()),
+                text(robot, "memory-label").substring(0, text(robot, "memory-label").indexOf(" (")));
+        assertEquals("back to your cuts", link.getText());
+
+        robot.clickOn(link);
+        settle();
+
+        assertEquals(drawn, cuts());
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> link.getText().startsWith("leaner split"));
+    }
+
+    @Test
     void theGapBeforeTheHeadSaysWhyItCannotBeCut(FxRobot robot) {
         Node gap = node(robot, NetworkIds.gap("3.2"));
         assertTrue(gap.getStyleClass().contains("gap-blocked"));
