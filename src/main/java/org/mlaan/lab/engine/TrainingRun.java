@@ -26,6 +26,7 @@ import org.mlaan.lab.core.run.FeatureMaps;
 import org.mlaan.lab.core.run.RunFinished;
 import org.mlaan.lab.core.run.RunFolder;
 import org.mlaan.lab.core.run.RunFolderException;
+import org.mlaan.lab.core.run.RunFolderReader;
 import org.mlaan.lab.core.run.RunListener;
 import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.core.run.RunStatus;
@@ -369,6 +370,8 @@ public final class TrainingRun implements AutoCloseable {
         if (tap != null) {
             listener.onFeatureMaps(tap.take(root, p.globalStep, from.epoch()));
         }
+        // Wall seconds of the epochs before this one: a resumed run's steps go on from there.
+        double runSeconds = secondsOfEpochsBefore(from.epoch());
         for (int epoch = from.epoch(); epoch < epochs; epoch++) {
             boolean continuing = epoch == from.epoch();
             double lr = schedule.rate(epoch);
@@ -408,7 +411,8 @@ public final class TrainingRun implements AutoCloseable {
                 StepMetrics m = new StepMetrics(epoch, s, p.globalStep, o.loss(), o.moduleLosses(),
                         (double) o.correct() / o.batchSize(), lr, o.batchSize() / stepSeconds,
                         eta.secondsFor(remaining), o.liveBytes(), PeakMemory.deviceUsedBytes(device.device()),
-                        o.ownLosses(), o.cascadeLosses(), o.liveBytes() >= 0 ? PeakMemory.peakRssBytes() : -1);
+                        o.ownLosses(), o.cascadeLosses(), o.liveBytes() >= 0 ? PeakMemory.peakRssBytes() : -1,
+                        runSeconds + secondsBefore + activeSeconds(epochStart, epochWaited));
                 p.globalStep++;
                 if (folder != null) {
                     folder.appendStep(m);
@@ -434,6 +438,7 @@ public final class TrainingRun implements AutoCloseable {
             EpochMetrics em = new EpochMetrics(epoch, p.epochLoss(), p.epochAccuracy(), top1, top5, p.best, lr,
                     secondsBefore + activeSeconds(epochStart, epochWaited));
             p.epochsDone = epoch + 1;
+            runSeconds += em.seconds();
             if (folder != null) {
                 folder.appendEpoch(em);
             }
@@ -445,6 +450,20 @@ public final class TrainingRun implements AutoCloseable {
             listener.onEpoch(em);
         }
         return finish(listener, p, RunFinished.Status.COMPLETED, "", startNanos);
+    }
+
+    /** The seconds of the run folder's epochs before {@code epoch} (0 without a folder, or where they cannot be read). */
+    private double secondsOfEpochsBefore(int epoch) {
+        if (folder == null || epoch == 0) {
+            return 0;
+        }
+        try {
+            return RunFolderReader.epochs(folder.dir().resolve(RunFolder.EPOCHS_CSV)).stream()
+                    .filter(e -> e.epoch() < epoch && Double.isFinite(e.seconds())).mapToDouble(EpochMetrics::seconds)
+                    .sum();
+        } catch (IOException e) {
+            return 0; // the time axis starts this part of the run at 0; training goes on
+        }
     }
 
     /** After the first step every array the run keeps must be on its device (issue: GPU path). */

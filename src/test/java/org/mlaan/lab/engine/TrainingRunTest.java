@@ -101,8 +101,19 @@ class TrainingRunTest {
         assertEquals(1, r.finished.size());
 
         List<String> steps = Files.readAllLines(dir.resolve(RunFolder.STEPS_CSV));
-        assertEquals("epoch,step,global_step,loss,accuracy,lr,images_per_s", steps.get(0));
+        assertEquals("epoch,step,global_step,loss,accuracy,lr,images_per_s,seconds", steps.get(0));
         assertEquals(13, steps.size());
+        // Wall seconds grow step by step; the second epoch's start lies past the first epoch's
+        // seconds (its evaluation included), the last step before the two epochs' sum.
+        for (int i = 1; i < 12; i++) {
+            assertTrue(r.steps.get(i).seconds() > r.steps.get(i - 1).seconds(), "step " + i);
+        }
+        assertTrue(r.steps.get(0).seconds() > 0);
+        assertTrue(r.steps.get(6).seconds() > r.epochs.get(0).seconds(), "epoch 1 starts after epoch 0's seconds");
+        assertTrue(r.steps.get(11).seconds() <= r.epochs.get(0).seconds() + r.epochs.get(1).seconds());
+        assertEquals(r.steps.get(11).seconds(),
+                org.mlaan.lab.core.run.RunFolderReader.steps(dir.resolve(RunFolder.STEPS_CSV)).get(11).seconds(),
+                "the folder keeps the seconds");
         assertTrue(steps.get(12).startsWith("1,5,11," + r.steps.get(11).loss() + ","), steps.get(12));
         List<String> epochs = Files.readAllLines(dir.resolve(RunFolder.EPOCHS_CSV));
         assertEquals(RunFolder.EPOCHS_HEADER, epochs.get(0));
@@ -186,6 +197,8 @@ class TrainingRunTest {
         }
         assertTrue(straight.steps.get(6).learningRate() > 0);
         assertEquals(12, resumed.steps.size());
+        assertTrue(resumed.steps.get(0).seconds() > first.epochs.get(0).seconds(),
+                "the resumed run's time goes on after its first epoch's seconds");
         assertEquals(straight.losses(1), resumed.losses(1));
         assertEquals(straight.losses(2), resumed.losses(2));
         assertEquals(straight.epochs.get(2).testTop1Error(), resumed.epochs.get(1).testTop1Error());

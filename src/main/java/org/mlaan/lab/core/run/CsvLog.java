@@ -48,8 +48,17 @@ public final class CsvLog implements Closeable {
     }
 
     /**
+     * Whether {@code found} is {@code header}, or the header of an older lab: the same columns
+     * without some at the end (columns are only ever added there).
+     */
+    public static boolean isHeaderOrOlder(String found, String header) {
+        return found.equals(header) || (!found.isEmpty() && header.startsWith(found + ","));
+    }
+
+    /**
      * Keeps the header and the rows {@code keep} accepts (each row split into its fields), drops
-     * the rest and any torn last line.
+     * the rest and any torn last line. Rows of an older lab's file, with fewer columns, get the
+     * missing cells as NaN, so a resumed run appends full rows under the current header.
      */
     public void keepOnly(Predicate<String[]> keep) throws IOException {
         close();
@@ -58,12 +67,14 @@ public final class CsvLog implements Closeable {
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         int fields = header.split(",", -1).length;
+        int written = lines.isEmpty() || !isHeaderOrOlder(lines.get(0), header) ? fields
+                : lines.get(0).split(",", -1).length;
         List<String> out = new ArrayList<>();
         out.add(header);
         for (int i = 1; i < lines.size(); i++) {
             String[] parts = lines.get(i).split(",", -1);
-            if (parts.length == fields && keep.test(parts)) {
-                out.add(lines.get(i));
+            if (parts.length == written && keep.test(parts)) {
+                out.add(lines.get(i) + ",NaN".repeat(fields - written));
             }
         }
         AtomicFiles.writeString(file, String.join(System.lineSeparator(), out) + System.lineSeparator());

@@ -33,7 +33,7 @@ import org.mlaan.lab.core.io.CsvCells;
  *                        process and its heartbeat ({@link RunLiveness})
  *   .lock                held (an OS lock) by the process writing the folder ({@link RunLock})
  *   run.log              what went wrong, with the stack trace, for a failed run
- *   metrics-steps.csv    epoch,step,global_step,loss,accuracy,lr,images_per_s
+ *   metrics-steps.csv    epoch,step,global_step,loss,accuracy,lr,images_per_s,seconds
  *   metrics-epochs.csv   epoch,train_loss,train_acc,test_top1_err,test_top5_err,best_top1_err,lr,seconds
  *   checkpoints/last/    the last checkpoint (written by the engine, atomically)
  * </pre>
@@ -46,7 +46,8 @@ public final class RunFolder implements Closeable {
     public static final String EPOCHS_CSV = "metrics-epochs.csv";
     public static final String CHECKPOINTS = "checkpoints";
     public static final String LOG = "run.log";
-    public static final String STEPS_HEADER = "epoch,step,global_step,loss,accuracy,lr,images_per_s";
+    /** Columns are only ever added at the end: a folder of an older lab, with fewer, still reads. */
+    public static final String STEPS_HEADER = "epoch,step,global_step,loss,accuracy,lr,images_per_s,seconds";
     public static final String EPOCHS_HEADER =
             "epoch,train_loss,train_acc,test_top1_err,test_top5_err,best_top1_err,lr,seconds";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
@@ -273,7 +274,7 @@ public final class RunFolder implements Closeable {
     public void appendStep(StepMetrics s) throws IOException {
         steps.append(String.join(",", CsvCells.number(s.epoch()), CsvCells.number(s.step()),
                 CsvCells.number(s.globalStep()), CsvCells.number(s.loss()), CsvCells.number(s.accuracy()),
-                CsvCells.number(s.learningRate()), CsvCells.number(s.imagesPerSecond())));
+                CsvCells.number(s.learningRate()), CsvCells.number(s.imagesPerSecond()), CsvCells.number(s.seconds())));
     }
 
     /** Appends a {@value #EPOCHS_CSV} row, numbers only as {@link #appendStep} does. */

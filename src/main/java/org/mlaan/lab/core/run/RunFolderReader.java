@@ -54,7 +54,7 @@ public final class RunFolderReader {
         List<StepMetrics> out = new ArrayList<>();
         for (Row r : rows(file, RunFolder.STEPS_HEADER)) {
             out.add(new StepMetrics(r.integer(0), r.integer(1), r.whole(2), r.number(3), new double[0], r.number(4),
-                    r.number(5), r.number(6), Double.NaN, -1));
+                    r.number(5), r.number(6), Double.NaN, -1, -1, new double[0], new double[0], -1, r.numberOrNaN(7)));
         }
         return out;
     }
@@ -79,10 +79,12 @@ public final class RunFolderReader {
         if (lines.isEmpty()) {
             return List.of();
         }
-        if (!lines.get(0).equals(header)) {
+        // An older lab wrote fewer columns (they are only added at the end): its rows read with the
+        // missing cells empty.
+        if (!CsvLog.isHeaderOrOlder(lines.get(0), header)) {
             throw new IOException(file + ": expected the header '" + header + "', found '" + lines.get(0) + "'");
         }
-        int fields = header.split(",", -1).length;
+        int fields = lines.get(0).split(",", -1).length;
         List<Row> out = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -119,6 +121,11 @@ public final class RunFolderReader {
             } catch (NumberFormatException e) {
                 throw bad(i, "a whole number");
             }
+        }
+
+        /** A number, or NaN where the row has no such column (a folder of an older lab). */
+        double numberOrNaN(int i) throws IOException {
+            return i < parts.length ? number(i) : Double.NaN;
         }
 
         double number(int i) throws IOException {

@@ -21,12 +21,23 @@ package org.mlaan.lab.core.run;
  *     when not known. {@code moduleLosses} is the weighted sum that trains
  * @param processPeakBytes the process's peak resident set so far (VmHWM: what a system monitor's
  *     peak shows, natives included), read on the steps whose live tensors were measured, else -1
+ * @param seconds wall seconds from the run's start to the end of this step, earlier epochs'
+ *     evaluations included and pauses left out (a resumed run goes on from where it stopped);
+ *     NaN where not known (run folders written before the lab kept it)
  */
 public record StepMetrics(int epoch, int step, long globalStep, double loss, double[] moduleLosses,
         double accuracy, double learningRate, double imagesPerSecond, double etaSeconds, long liveBytes,
-        long deviceBytes, double[] ownLosses, double[] cascadeLosses, long processPeakBytes) {
+        long deviceBytes, double[] ownLosses, double[] cascadeLosses, long processPeakBytes, double seconds) {
 
     private static final double[] NONE = new double[0];
+
+    /** A step whose wall time is not known. */
+    public StepMetrics(int epoch, int step, long globalStep, double loss, double[] moduleLosses, double accuracy,
+            double learningRate, double imagesPerSecond, double etaSeconds, long liveBytes, long deviceBytes,
+            double[] ownLosses, double[] cascadeLosses, long processPeakBytes) {
+        this(epoch, step, globalStep, loss, moduleLosses, accuracy, learningRate, imagesPerSecond, etaSeconds,
+                liveBytes, deviceBytes, ownLosses, cascadeLosses, processPeakBytes, Double.NaN);
+    }
 
     /** A step without per-head losses or a process figure. */
     public StepMetrics(int epoch, int step, long globalStep, double loss, double[] moduleLosses, double accuracy,

@@ -63,8 +63,8 @@ final class ChartLook {
         axis.setTickLabelPaint(TEXT);
     }
 
-    /** Fonts for normal or presentation size. */
-    static void applyFonts(JFreeChart chart, boolean presentation) {
+    /** Fonts for normal or presentation size; the horizontal axis is named {@code xLabel}. */
+    static void applyFonts(JFreeChart chart, boolean presentation, String xLabel) {
         float scale = presentation ? 1.45f : 1f;
         TextTitle title = chart.getTitle();
         if (title != null) {
@@ -77,8 +77,8 @@ final class ChartLook {
             axis.setLabelFont(new Font(FONT, Font.PLAIN, Math.round(11 * scale)));
             axis.setTickLabelFont(new Font(FONT, Font.PLAIN, Math.round(11 * scale)));
         }
-        // Ticks say it is steps; on a projector the plot needs the line more.
-        plot.getDomainAxis().setLabel(presentation ? null : "step");
+        // Ticks say it is steps or a clock; on a projector the plot needs the line more.
+        plot.getDomainAxis().setLabel(presentation ? null : xLabel);
         if (chart.getLegend() != null) {
             chart.getLegend().setItemFont(new Font(FONT, Font.PLAIN, Math.round(11 * scale)));
         }
@@ -98,13 +98,5 @@ final class ChartLook {
             double d = presentation ? 9 : 5;
             renderer.setSeriesShape(i, new Ellipse2D.Double(-d / 2, -d / 2, d, d));
         }
-    }
-
-    /** An axis counting steps: whole-number ticks from 0. */
-    static NumberAxis stepAxis() {
-        NumberAxis x = new NumberAxis("step");
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        x.setAutoRangeIncludesZero(true);
-        return x;
     }
 }

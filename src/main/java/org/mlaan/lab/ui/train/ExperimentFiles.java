@@ -67,6 +67,7 @@ final class ExperimentFiles {
                 new SeparatorMenuItem(),
                 item("Open run folder...", "menu-open-run", null, this::chooseAndOpenRun),
                 item("Resume run folder...", "menu-resume-run", null, this::chooseAndResume),
+                item("Overlay run folder...", "menu-overlay-run", null, this::chooseAndOverlay),
                 new SeparatorMenuItem(),
                 item("Export charts as PNG...", "menu-export-charts", null, this::chooseAndExport),
                 new SeparatorMenuItem(),
@@ -154,6 +155,24 @@ final class ExperimentFiles {
         }
         charts.showRecord(record);
         return true;
+    }
+
+    /** Draws a run folder's curves faded behind what the charts show (TensorBoard's overlaid runs). */
+    boolean overlayRunFolder(Path dir) {
+        try {
+            charts.overlayProperty().set(RunFolderReader.read(dir));
+            return true;
+        } catch (IOException e) {
+            errors.report("Could not overlay the run folder " + dir, String.valueOf(e.getMessage()));
+            return false;
+        }
+    }
+
+    void chooseAndOverlay() {
+        File dir = folderChooser("Overlay run folder", driverRuns()).showDialog(owner.get());
+        if (dir != null) {
+            overlayRunFolder(dir.toPath());
+        }
     }
 
     /** Continues a run folder from its last checkpoint, live in the charts. */

@@ -116,15 +116,15 @@ final class LossChart extends MetricChart {
                 // when that head is all it has (weight 1, no cascade).
                 int last = configuredModules - 1;
                 Head head = view == View.PER_HEAD && lastHasOneHead() ? Head.OWN : Head.WEIGHTED;
-                add(line(last, configuredModules, head), s.globalStep(), s.loss());
+                add(line(last, configuredModules, head), x(s), s.loss());
             } else if (view == View.PER_HEAD && s.ownLosses().length == m.length) {
                 for (int i = 0; i < m.length; i++) {
-                    addIfFinite(i, m.length, Head.OWN, s.globalStep(), s.ownLosses()[i]);
-                    addIfFinite(i, m.length, Head.CASCADED, s.globalStep(), s.cascadeLosses()[i]);
+                    addIfFinite(i, m.length, Head.OWN, x(s), s.ownLosses()[i]);
+                    addIfFinite(i, m.length, Head.CASCADED, x(s), s.cascadeLosses()[i]);
                 }
             } else {
                 for (int i = 0; i < m.length; i++) {
-                    addIfFinite(i, m.length, Head.WEIGHTED, s.globalStep(), m[i]);
+                    addIfFinite(i, m.length, Head.WEIGHTED, x(s), m[i]);
                 }
             }
         }
@@ -133,14 +133,14 @@ final class LossChart extends MetricChart {
         }
     }
 
-    private void addIfFinite(int i, int k, Head head, long step, double value) {
+    private void addIfFinite(int i, int k, Head head, double x, double value) {
         if (Double.isFinite(value)) {
-            add(line(i, k, head), step, value);
+            add(line(i, k, head), x, value);
         }
     }
 
-    private void add(ChartCurve c, long step, double loss) {
-        c.add(step, loss);
+    private void add(ChartCurve c, double x, double loss) {
+        c.add(x, loss);
         if (loss > 0 && Double.isFinite(loss)) {
             smallest = Math.min(smallest, loss);
             largest = Math.max(largest, loss);

@@ -60,21 +60,23 @@ final class MemoryChart extends MetricChart {
     void addSteps(List<? extends StepMetrics> steps) {
         for (StepMetrics s : steps) {
             if (s.liveBytes() >= 0) {
-                live.add(s.globalStep(), s.liveBytes() / MIB);
+                live.add(x(s), s.liveBytes() / MIB);
             }
             if (s.deviceBytes() >= 0) {
                 if (device == null) {
                     device = addCurve("GPU memory", SeriesStyle.line(new Color(0x59, 0xA1, 0x4F)), true);
                 }
-                device.add(s.globalStep(), s.deviceBytes() / MIB);
+                device.add(x(s), s.deviceBytes() / MIB);
             }
             if (s.processPeakBytes() >= 0) {
                 if (process == null) {
                     process = addCurve("process peak (RSS)", SeriesStyle.line(new Color(0x8E, 0x5A, 0xA5)), false);
                 }
-                process.add(s.globalStep(), s.processPeakBytes() / MIB);
+                process.add(x(s), s.processPeakBytes() / MIB);
             }
-            lastStep = Math.max(lastStep, s.globalStep());
+            if (Double.isFinite(x(s))) {
+                lastStep = Math.max(lastStep, x(s));
+            }
         }
         drawEstimate();
     }

@@ -23,7 +23,9 @@ import org.mlaan.lab.core.run.StepMetrics;
  * One live chart of the Train tab: a JFreeChart in a {@link ChartViewer}, fed with batches of
  * steps and epochs. Feeding only appends to its curves with change events held back; the chart is
  * drawn when {@link #draw()} is called (by the redraw throttle of {@link TrainingCharts}), so a
- * run that steps fast costs one drawing per throttle tick, never one per step.
+ * run that steps fast costs one drawing per throttle tick, never one per step. The horizontal
+ * axis counts steps or wall time ({@link ChartXAxis}); another run's curves can be laid behind the
+ * chart's own ({@link #addGhosts}).
  */
 abstract class MetricChart {
     /** More curves than this and the legend is left out: the colours say which module is which. */
@@ -41,13 +43,16 @@ abstract class MetricChart {
     private boolean inBatch;
     private CheckMenuItem logScaleItem;
     private boolean logScaleChosen;
+    private ChartXAxis xAxis = ChartXAxis.STEP;
+    private String emptyMessage;
 
     MetricChart(String id, String title, NumberAxis rangeAxis) {
         rangeAxis.setAutoRangeIncludesZero(true);
-        plot = new XYPlot(dataset, ChartLook.stepAxis(), rangeAxis, renderer);
+        plot = new XYPlot(dataset, ChartXAxis.STEP.newAxis(), rangeAxis, renderer);
         chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartLook.prepare(chart);
-        ChartLook.applyFonts(chart, false);
+        ChartLook.applyFonts(chart, false, xAxis.toString());
+        emptyMessage = plot.getNoDataMessage();
         viewer = new ChartViewer(chart);
         viewer.setId(id);
         viewer.getStyleClass().add("metric-chart");
@@ -107,11 +112,77 @@ abstract class MetricChart {
         }
         ChartLook.styleAxis(axis);
         plot.setRangeAxis(axis);
-        ChartLook.applyFonts(chart, presentation);
+        ChartLook.applyFonts(chart, presentation, xAxis.toString());
     }
 
     ChartViewer viewer() {
         return viewer;
+    }
+
+    /** Counts the horizontal axis in steps or wall time from the next feed on. */
+    void setXAxis(ChartXAxis a) {
+        if (a == xAxis) {
+            return;
+        }
+        xAxis = a;
+        NumberAxis axis = a.newAxis();
+        ChartLook.styleAxis(axis);
+        plot.setDomainAxis(axis);
+        ChartLook.applyFonts(chart, presentation, xAxis.toString());
+    }
+
+    ChartXAxis xAxis() {
+        return xAxis;
+    }
+
+    /** Where a step sits on the horizontal axis now. */
+    protected double x(StepMetrics s) {
+        return xAxis.of(s);
+    }
+
+    /** What the empty chart says (this chart's own words until a notice replaces them). */
+    protected void setEmptyMessage(String message) {
+        emptyMessage = message;
+        plot.setNoDataMessage(message);
+    }
+
+    /** A notice the empty chart shows instead of its own words, e.g. why a source has no points on this axis; null: back. */
+    void setNotice(String notice) {
+        plot.setNoDataMessage(notice == null ? emptyMessage : notice);
+    }
+
+    /**
+     * Adds the curves of {@code fed} (a chart of the same kind fed with another run) behind this
+     * chart's own, faded, named with {@code label} (TensorBoard's overlaid runs). They stay until
+     * {@link #removeGhosts()}.
+     */
+    void addGhosts(MetricChart fed, String label) {
+        for (Entry e : List.copyOf(fed.curves)) {
+            var from = e.curve().series();
+            if (from.isEmpty()) {
+                continue;
+            }
+            ChartCurve c = new ChartCurve(from.getKey() + " \u00b7 " + label, SeriesSmoothing.OFF);
+            for (int i = 0; i < from.getItemCount(); i++) {
+                c.series().add(from.getX(i), from.getY(i), false);
+            }
+            curves.add(new Entry(c, e.style().ghost(), false, true));
+            dataset.addSeries(c.series());
+        }
+        restyle();
+        dirty = true;
+    }
+
+    /** Removes the curves {@link #addGhosts} added. */
+    void removeGhosts() {
+        for (Entry e : List.copyOf(curves)) {
+            if (e.ghost()) {
+                curves.remove(e);
+                dataset.removeSeries(e.curve().series());
+            }
+        }
+        restyle();
+        dirty = true;
     }
 
     /**
@@ -120,7 +191,7 @@ abstract class MetricChart {
      * written formula-safe ({@link CsvCells#text}), numbers as numbers.
      */
     String csv() {
-        StringBuilder sb = new StringBuilder("series,").append(CsvCells.text(plot.getDomainAxis().getLabel()))
+        StringBuilder sb = new StringBuilder("series,").append(CsvCells.text(xAxis.csvName()))
                 .append(',').append(CsvCells.text(plot.getRangeAxis().getLabel())).append('\n');
         for (int i = 0; i < dataset.getSeriesCount(); i++) {
             String name = CsvCells.text(String.valueOf(dataset.getSeriesKey(i)));
@@ -160,7 +231,7 @@ abstract class MetricChart {
         presentation = on;
         boolean notify = chart.isNotify();
         chart.setNotify(false);
-        ChartLook.applyFonts(chart, on);
+        ChartLook.applyFonts(chart, on, xAxis.toString());
         restyle();
         chart.setNotify(notify);
     }
@@ -171,7 +242,7 @@ abstract class MetricChart {
         if (inBatch) {
             c.beginBatch();
         }
-        curves.add(new Entry(c, style, smoothed));
+        curves.add(new Entry(c, style, smoothed, false));
         dataset.addSeries(c.series());
         restyle();
         return c;
@@ -187,7 +258,9 @@ abstract class MetricChart {
     /** Clears every curve, keeping them in the legend; smoothed ones start anew with the current smoothing. */
     protected void clearCurves() {
         for (Entry e : curves) {
-            e.curve().clear(e.smoothed() ? smoothing : SeriesSmoothing.OFF);
+            if (!e.ghost()) {
+                e.curve().clear(e.smoothed() ? smoothing : SeriesSmoothing.OFF);
+            }
         }
         dirty = true;
     }
@@ -227,5 +300,5 @@ abstract class MetricChart {
         }
     }
 
-    private record Entry(ChartCurve curve, SeriesStyle style, boolean smoothed) {}
+    private record Entry(ChartCurve curve, SeriesStyle style, boolean smoothed, boolean ghost) {}
 }

@@ -27,4 +27,10 @@ record SeriesStyle(Color color, float width, boolean dashed, boolean shapes) {
     static SeriesStyle marked(Color color) {
         return new SeriesStyle(color, 2f, false, true);
     }
+
+    /** This curve for an overlaid run: the same colour, faded, thinner, without markers. */
+    SeriesStyle ghost() {
+        Color faded = new Color(color.getRed(), color.getGreen(), color.getBlue(), 100);
+        return new SeriesStyle(faded, Math.max(1f, width - 0.5f), dashed, false);
+    }
 }

@@ -22,7 +22,7 @@ final class ThroughputChart extends MetricChart {
     @Override
     void addSteps(List<? extends StepMetrics> steps) {
         for (StepMetrics s : steps) {
-            speed.add(s.globalStep(), s.imagesPerSecond());
+            speed.add(x(s), s.imagesPerSecond());
         }
     }
 

@@ -31,8 +31,10 @@ import org.mlaan.lab.ui.PngExport;
 /**
  * The four charts of the Train tab in a 2x2 grid: loss per module, error, throughput, memory. They
  * show the window's live run, appending what each hand-over of the {@link LiveRun} adds (with a
- * resumed run's earlier curves in front), or a run folder read back from disk. Drawing goes
- * through a {@link RedrawThrottle}; a change of smoothing or source replays the data once.
+ * resumed run's earlier curves in front), or a run folder read back from disk; another run folder
+ * can be overlaid, faded, behind either (issue 15, item 8), and the horizontal axis counts steps
+ * or wall time. Drawing goes through a {@link RedrawThrottle}; a change of smoothing, axis, source
+ * or overlay replays the data once.
  */
 final class TrainingCharts extends GridPane {
     private final LabViewModel vm;
@@ -44,7 +46,9 @@ final class TrainingCharts extends GridPane {
     private final List<MetricChart> charts = List.of(loss, error, speed, memory);
     private final ObjectProperty<SeriesSmoothing> smoothing = new SimpleObjectProperty<>(this, "smoothing",
             SeriesSmoothing.OFF);
+    private final ObjectProperty<ChartXAxis> xAxis = new SimpleObjectProperty<>(this, "xAxis", ChartXAxis.STEP);
     private final ReadOnlyObjectWrapper<RunRecord> shownRecord = new ReadOnlyObjectWrapper<>(this, "shownRecord");
+    private final ObjectProperty<RunRecord> overlay = new SimpleObjectProperty<>(this, "overlay");
     private final RedrawThrottle throttle = new RedrawThrottle(() -> charts.forEach(MetricChart::draw));
     private RunRecord liveHistory;
     private ErrorReporter errors = (title, message) -> System.err.println(title + ": " + message);
@@ -86,6 +90,8 @@ final class TrainingCharts extends GridPane {
             }
         });
         smoothing.addListener((obs, old, now) -> replay());
+        xAxis.addListener((obs, old, now) -> replay());
+        overlay.addListener((obs, old, now) -> replay());
         loss.setOnViewChange(this::replay);
         vm.presentationProperty().addListener((obs, old, on) -> setPresentation(on));
         setPresentation(vm.presentationProperty().get());
@@ -95,6 +101,16 @@ final class TrainingCharts extends GridPane {
     /** Smoothing of the per-step curves (off by default: the charts show what was measured). */
     ObjectProperty<SeriesSmoothing> smoothingProperty() {
         return smoothing;
+    }
+
+    /** Steps or wall time along the charts. */
+    ObjectProperty<ChartXAxis> xAxisProperty() {
+        return xAxis;
+    }
+
+    /** A run folder drawn faded behind what the charts show, or null. */
+    ObjectProperty<RunRecord> overlayProperty() {
+        return overlay;
     }
 
     /** The run folder shown instead of the live run, or null while the live run is shown. */
@@ -209,35 +225,77 @@ final class TrainingCharts extends GridPane {
         }
     }
 
-    /** Forgets what the charts show and feeds them their whole source again. */
+    /** Forgets what the charts show and feeds them their whole source again, and the overlay behind it. */
     private void replay() {
         RunRecord record = shownRecord.get();
+        RunRecord behind = overlay.get();
         feed(() -> {
             for (MetricChart c : charts) {
+                c.removeGhosts();
                 c.setSmoothing(smoothing.get());
+                c.setXAxis(xAxis.get());
                 c.reset();
             }
+            List<StepMetrics> shownSteps = new ArrayList<>();
             if (record != null) {
-                loss.setPlan(localPlan(record.config()));
-                memory.setEstimate(estimateOf(record.config()));
-                charts.forEach(c -> c.addSteps(record.steps()));
-                charts.forEach(c -> c.addEpochs(record.epochs()));
-                return;
+                feedRecord(charts, record);
+                shownSteps.addAll(record.steps());
+            } else {
+                memory.setEstimate(vm.estimateProperty().get());
+                // The live run's plan as of its start (a replay at start, when its steps were cleared).
+                loss.setPlan(vm.localPlan());
+                RunRecord history = liveHistory;
+                if (history != null) {
+                    loss.setPlan(localPlan(history.config()));
+                    charts.forEach(c -> c.addSteps(history.steps()));
+                    shownSteps.addAll(history.steps());
+                }
+                charts.forEach(c -> c.addSteps(run.steps()));
+                shownSteps.addAll(run.steps());
+                if (history != null) {
+                    charts.forEach(c -> c.addEpochs(history.epochs()));
+                }
+                charts.forEach(c -> c.addEpochs(run.epochs()));
             }
-            memory.setEstimate(vm.estimateProperty().get());
-            // The live run's plan as of its start (a replay at start, when its steps were cleared).
-            loss.setPlan(vm.localPlan());
-            RunRecord history = liveHistory;
-            if (history != null) {
-                loss.setPlan(localPlan(history.config()));
-                charts.forEach(c -> c.addSteps(history.steps()));
+            String notice = xAxis.get() == ChartXAxis.WALL_TIME && !shownSteps.isEmpty()
+                    && shownSteps.stream().noneMatch(st -> Double.isFinite(st.seconds()))
+                    ? "This run folder was written before the lab kept wall time: pick the step axis" : null;
+            charts.forEach(c -> c.setNotice(notice));
+            if (behind != null) {
+                List<MetricChart> past = List.of(lossChartLike(), new ErrorChart(), new ThroughputChart(),
+                        new MemoryChart());
+                for (MetricChart c : past) {
+                    c.setSmoothing(smoothing.get());
+                    c.setXAxis(xAxis.get());
+                    c.reset();
+                }
+                feedRecord(past, behind);
+                String label = overlayLabel(behind);
+                for (int i = 0; i < charts.size(); i++) {
+                    charts.get(i).addGhosts(past.get(i), label);
+                }
             }
-            charts.forEach(c -> c.addSteps(run.steps()));
-            if (history != null) {
-                charts.forEach(c -> c.addEpochs(history.epochs()));
-            }
-            charts.forEach(c -> c.addEpochs(run.epochs()));
         });
+    }
+
+    /** Feeds {@code to} (loss, error, throughput, memory) with a run folder's curves. */
+    private static void feedRecord(List<MetricChart> to, RunRecord record) {
+        ((LossChart) to.get(0)).setPlan(localPlan(record.config()));
+        ((MemoryChart) to.get(3)).setEstimate(estimateOf(record.config()));
+        to.forEach(c -> c.addSteps(record.steps()));
+        to.forEach(c -> c.addEpochs(record.epochs()));
+    }
+
+    /** A loss chart in this one's view, to be fed with the overlaid run. */
+    private LossChart lossChartLike() {
+        LossChart l = new LossChart();
+        l.setView(loss.view());
+        return l;
+    }
+
+    /** How the overlaid run's curves are named: its method and folder, short. */
+    static String overlayLabel(RunRecord r) {
+        return r.config().methodOrDefault().label() + " " + r.dir().getFileName();
     }
 
     /** Feeds the charts with change events held, then asks for one drawing. */

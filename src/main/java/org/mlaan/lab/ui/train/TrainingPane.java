@@ -117,7 +117,7 @@ public final class TrainingPane extends BorderPane {
         smoothingRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(smoothing, Priority.ALWAYS);
 
-        VBox box = new VBox(8, title, name, form, problemsLabel, chartsTitle, smoothingRow);
+        VBox box = new VBox(8, title, name, form, problemsLabel, chartsTitle, smoothingRow, xAxisRow(), overlayRow());
         box.setPadding(new Insets(8, 10, 8, 10));
         box.setFillWidth(true);
         ScrollPane scroll = new ScrollPane(box);
@@ -127,6 +127,52 @@ public final class TrainingPane extends BorderPane {
         scroll.setId("training-sidebar");
         // Width in em (train.css), so presentation mode widens it with its fonts.
         return scroll;
+    }
+
+    /** Steps or wall time along the charts' horizontal axis. */
+    private Region xAxisRow() {
+        ComboBox<ChartXAxis> axis = new ComboBox<>();
+        axis.getItems().setAll(ChartXAxis.values());
+        axis.setId("x-axis-picker");
+        axis.valueProperty().bindBidirectional(charts.xAxisProperty());
+        axis.setMaxWidth(Double.MAX_VALUE);
+        axis.setTooltip(new javafx.scene.control.Tooltip("Wall time leaves pauses out; a resumed run goes on"
+                + " from where it stopped. Overlaid on another run, it shows which method learns faster per second."));
+        Label label = new Label("X axis");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, label, axis);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(axis, Priority.ALWAYS);
+        return row;
+    }
+
+    /** "Overlay run...", and while one is overlaid its name with a button that takes it away. */
+    private Region overlayRow() {
+        Button choose = new Button("Overlay run\u2026");
+        choose.setId("overlay-run");
+        choose.setTooltip(new javafx.scene.control.Tooltip("Draw a past run folder's curves, faded, behind"
+                + " the charts' own, to compare a run with another"));
+        choose.setOnAction(e -> files.chooseAndOverlay());
+        Label shownName = new Label();
+        shownName.setId("overlay-label");
+        shownName.getStyleClass().add("overlay-label");
+        shownName.setMinWidth(0);
+        Button clear = new Button("\u2715");
+        clear.setId("overlay-clear");
+        clear.setTooltip(new javafx.scene.control.Tooltip("Take the overlaid run away"));
+        clear.setOnAction(e -> charts.overlayProperty().set(null));
+        HBox shown = new HBox(6, clear, shownName);
+        shown.setAlignment(Pos.CENTER_LEFT);
+        shown.managedProperty().bind(shown.visibleProperty());
+        Runnable show = () -> {
+            RunRecord r = charts.overlayProperty().get();
+            shown.setVisible(r != null);
+            shownName.setText(r == null ? "" : "behind: " + TrainingCharts.overlayLabel(r));
+            shownName.setTooltip(r == null ? null : new javafx.scene.control.Tooltip(DisplayPaths.of(r.dir())));
+        };
+        charts.overlayProperty().addListener((obs, old, now) -> show.run());
+        show.run();
+        return new VBox(6, choose, shown);
     }
 
     private Region main() {

@@ -94,7 +94,7 @@ class RunFolderTest {
         assertEquals(RunFolder.STEPS_HEADER, steps.get(0));
         assertEquals(6, steps.size(), steps.toString());
         assertTrue(steps.get(4).startsWith("1,0,3,"), steps.get(4));
-        assertEquals("1,1,4,9.0,0.5,0.1,100.0", steps.get(5));
+        assertEquals("1,1,4,9.0,0.5,0.1,100.0,NaN", steps.get(5));
         List<String> epochs = Files.readAllLines(dir.resolve(RunFolder.EPOCHS_CSV));
         assertEquals(List.of(RunFolder.EPOCHS_HEADER, "0,1.4,0.5,0.6,NaN,0.6,0.1,2.0"), epochs);
     }
@@ -108,6 +108,29 @@ class RunFolderTest {
             log.append("7,8,9");
         }
         assertEquals(List.of("a,b,c", "1,2,3", "7,8,9"), Files.readAllLines(file));
+    }
+
+    @Test
+    void anOlderLabsStepRowsWithoutSecondsReadAndGoOnUnderTheNewHeader() throws IOException {
+        Path file = tmp.resolve(RunFolder.STEPS_CSV);
+        Files.writeString(file, "epoch,step,global_step,loss,accuracy,lr,images_per_s\n0,0,0,2.3,0.1,0.1,50.0\n"
+                + "0,1,1,2.2,0.2,0.1,55.0\n");
+        List<StepMetrics> read = RunFolderReader.steps(file);
+        assertEquals(2, read.size());
+        assertEquals(55.0, read.get(1).imagesPerSecond());
+        assertTrue(Double.isNaN(read.get(1).seconds()), "no seconds column: not known");
+
+        try (CsvLog log = new CsvLog(file, RunFolder.STEPS_HEADER)) {
+            log.keepOnly(row -> Long.parseLong(row[2]) < 1);
+            log.append("0,1,1,2.1,0.3,0.1,60.0,1.5");
+        }
+        assertEquals(List.of(RunFolder.STEPS_HEADER, "0,0,0,2.3,0.1,0.1,50.0,NaN", "0,1,1,2.1,0.3,0.1,60.0,1.5"),
+                Files.readAllLines(file));
+        assertEquals(1.5, RunFolderReader.steps(file).get(1).seconds());
+
+        Files.writeString(file, "epoch,step,loss\n0,0,2.3\n");
+        IOException e = assertThrows(IOException.class, () -> RunFolderReader.steps(file));
+        assertTrue(e.getMessage().contains("expected the header"), e.getMessage());
     }
 
     @Test

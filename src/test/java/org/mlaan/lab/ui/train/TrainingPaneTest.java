@@ -378,6 +378,52 @@ class TrainingPaneTest {
     }
 
     @Test
+    void aPastRunOverlaidLiesFadedBehindTheLiveOneAndTheWallTimeAxisPlacesBothBySeconds(FxRobot robot)
+            throws Exception {
+        robot.clickOn("#start-button");
+        waitForState(LiveRun.State.COMPLETED);
+        Path past = onlyRunFolder();
+        RunRecord record = RunFolderReader.read(past);
+        robot.interact(() -> assertTrue(pane.files().overlayRunFolder(past)));
+        assertTrue(robot.lookup("#overlay-label").queryAs(Label.class).getText().contains(past.getFileName().toString()));
+
+        XYSeriesCollection error = data(robot, "#error-chart");
+        int own = 4;
+        assertTrue(error.getSeriesCount() > own, "the past run's curves follow the chart's own");
+        String pastTest = "test \u00b7 " + TrainingCharts.overlayLabel(record);
+        int ghost = error.getSeriesIndex(pastTest);
+        assertTrue(ghost >= own, pastTest + " in " + error.getSeriesCount() + " series");
+        assertEquals(record.epochs().get(0).testTop1Error(), error.getSeries(ghost).getY(0).doubleValue());
+        var renderer = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) robot.lookup("#error-chart")
+                .queryAs(org.jfree.chart.fx.ChartViewer.class).getChart().getXYPlot().getRenderer();
+        assertTrue(((java.awt.Color) renderer.getSeriesPaint(ghost)).getAlpha() < 255, "faded");
+
+        // A second run trains with the first behind it; the overlay stays while it runs.
+        robot.clickOn("#start-button");
+        waitForState(LiveRun.State.COMPLETED);
+        assertEquals(record.epochs().get(0).testTop1Error(),
+                data(robot, "#error-chart").getSeries(pastTest).getY(0).doubleValue());
+        assertEquals(run.epochs().get(0).testTop1Error(), data(robot, "#error-chart").getSeries(2).getY(0).doubleValue());
+
+        robot.interact(() -> pane.charts().xAxisProperty().set(ChartXAxis.WALL_TIME));
+        var speed = data(robot, "#speed-chart");
+        List<StepMetrics> steps = List.copyOf(run.steps());
+        for (int i = 0; i < steps.size(); i++) {
+            assertEquals(steps.get(i).seconds(), speed.getSeries(0).getX(i).doubleValue(), "step " + i + " at its seconds");
+        }
+        assertEquals(run.epochs().get(0).seconds(), data(robot, "#error-chart").getSeries(2).getX(0).doubleValue(),
+                "the test point where the epoch ended, its evaluation included");
+        assertEquals(record.steps().get(1).seconds(),
+                speed.getSeries("images/s \u00b7 " + TrainingCharts.overlayLabel(record)).getX(1).doubleValue());
+        assertTrue(pane.charts().errorChart().csv().startsWith("series,seconds,error\n"),
+                "the CSV says the values are seconds");
+
+        robot.clickOn("#overlay-clear");
+        assertEquals(own, data(robot, "#error-chart").getSeriesCount());
+        assertFalse(robot.lookup("#overlay-label").queryAs(Label.class).getParent().isVisible(), "the name goes too");
+    }
+
+    @Test
     void rawValuesAreShownUntilSmoothingIsAskedFor(FxRobot robot) throws Exception {
         robot.interact(() -> vm.setConfig(TinyRuns.dgl(6)));
         robot.clickOn("#start-button");
