@@ -1,12 +1,10 @@
 package org.mlaan.lab.core.config;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The data sets the lab reads. Only {@code builtin} needs no files. */
-public enum DatasetKind {
+public enum DatasetKind implements ConfigWord {
     /** The generated 10-class 32x32 set that ships inside the lab (the default everywhere). */
     BUILTIN,
     /** CIFAR-10 binary version: {@code data_batch_1..5.bin} and {@code test_batch.bin}. */
@@ -18,23 +16,16 @@ public enum DatasetKind {
     /** An image-folder tree: {@code train/<class>/*.png|jpg} and {@code test/<class>/...} (or {@code val/}). */
     FOLDER;
 
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static DatasetKind parse(String text) {
-        if (text != null) {
-            String key = text.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-            for (DatasetKind k : values()) {
-                if (k.id().equals(key)) {
-                    return k;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown data set '" + text + "', expected one of " + ids());
+        return ConfigWord.parse(DatasetKind.class, text, "data set");
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(DatasetKind::id).collect(Collectors.toList());
+        return ConfigWord.ids(DatasetKind.class);
     }
 }

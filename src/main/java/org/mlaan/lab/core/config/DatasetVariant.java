@@ -1,6 +1,5 @@
 package org.mlaan.lab.core.config;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,29 +8,22 @@ import java.util.Locale;
  * {@code shifted}, the same classes and labels in another style, to test how a checkpoint
  * generalises to a changed domain (MLAAN paper, Table 6).
  */
-public enum DatasetVariant {
+public enum DatasetVariant implements ConfigWord {
     /** The built-in images as they have always been drawn. */
     STANDARD,
     /** The same scenes drawn darker, noisier and more cluttered. */
     SHIFTED;
 
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static DatasetVariant parse(String text) {
-        if (text != null) {
-            String key = text.trim().toLowerCase(Locale.ROOT);
-            for (DatasetVariant v : values()) {
-                if (v.id().equals(key)) {
-                    return v;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown variant '" + text + "', expected one of " + ids());
+        return ConfigWord.parse(DatasetVariant.class, text, "variant");
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(DatasetVariant::id).toList();
+        return ConfigWord.ids(DatasetVariant.class);
     }
 }

@@ -1,14 +1,12 @@
 package org.mlaan.lab.core.config;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Training methods by their names in configs and the UI (ALGORITHMS.md Part A.2): end-to-end
  * backprop and the combinations of local auxiliary roles.
  */
-public enum Method {
+public enum Method implements ConfigWord {
     BP("BP"),
     DGL("DGL"),
     INFOPRO("InfoPro"),
@@ -31,18 +29,16 @@ public enum Method {
         return label;
     }
 
+    @Override
+    public String id() {
+        return label;
+    }
+
     public static Method parse(String text) {
-        if (text != null) {
-            for (Method m : values()) {
-                if (m.label.equalsIgnoreCase(text.trim())) {
-                    return m;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown method '" + text + "', expected one of " + labels());
+        return ConfigWord.parse(Method.class, text, "method");
     }
 
     public static List<String> labels() {
-        return Arrays.stream(values()).map(Method::label).collect(Collectors.toList());
+        return ConfigWord.ids(Method.class);
     }
 }

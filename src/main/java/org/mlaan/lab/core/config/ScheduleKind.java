@@ -3,7 +3,7 @@ package org.mlaan.lab.core.config;
 import java.util.Locale;
 
 /** Learning-rate schedules of ALGORITHMS.md Part B §7. */
-public enum ScheduleKind {
+public enum ScheduleKind implements ConfigWord {
     /** Cosine over all epochs with the linear warm-up of the reference {@code --cos_lr}. */
     COSINE,
     /** x0.1 at epochs 80 and 120 (the reference code without {@code --cos_lr}). */
@@ -14,15 +14,10 @@ public enum ScheduleKind {
     COSINE_IMAGENET;
 
     public static ScheduleKind parse(String text) {
-        for (ScheduleKind k : values()) {
-            if (k.id().equals(text.trim().toLowerCase(Locale.ROOT).replace('_', '-'))) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown schedule '" + text + "', expected cosine, step, constant or cosine-imagenet");
+        return ConfigWord.parse(ScheduleKind.class, text, "schedule");
     }
 
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

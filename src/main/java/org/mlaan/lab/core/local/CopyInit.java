@@ -2,13 +2,13 @@ package org.mlaan.lab.core.local;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import org.mlaan.lab.core.config.ConfigWord;
 
 /**
  * How the trainable copies and EMA twins of backbone blocks (LAM, MAN, MAN++) start (ALGORITHMS.md
  * Part A.4, Part B §5 "Initial values"): {@code copy} or {@code reinit}.
  */
-public enum CopyInit {
+public enum CopyInit implements ConfigWord {
     /** Equal to the live blocks after the backbone's initialisation (the MLAAN CIFAR code). */
     COPY("copy"),
     /** Independent random initialisation (the MAN code and the MLAAN ImageNet code). */
@@ -21,6 +21,7 @@ public enum CopyInit {
     }
 
     /** The id used in configs. */
+    @Override
     @JsonValue
     public String id() {
         return id;
@@ -33,14 +34,6 @@ public enum CopyInit {
      */
     @JsonCreator
     public static CopyInit parse(String text) {
-        if (text != null) {
-            String key = text.trim().toLowerCase(Locale.ROOT);
-            for (CopyInit c : values()) {
-                if (c.id.equals(key)) {
-                    return c;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown copy init '" + text + "', expected copy or reinit");
+        return ConfigWord.parse(CopyInit.class, text, "copy init");
     }
 }

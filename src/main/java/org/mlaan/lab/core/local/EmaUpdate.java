@@ -1,7 +1,9 @@
 package org.mlaan.lab.core.local;
 
+import org.mlaan.lab.core.config.ConfigWord;
+
 /** Which EMA twins are updated each step (ALGORITHMS.md Part A.4). */
-public enum EmaUpdate {
+public enum EmaUpdate implements ConfigWord {
     /** Every twin, every step, from the live blocks: the lab's default. */
     EVERY("every"),
     /** Only the last module's twin, as the MLAAN CIFAR code does (Part B §5). */
@@ -13,16 +15,12 @@ public enum EmaUpdate {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static EmaUpdate parse(String text) {
-        for (EmaUpdate e : values()) {
-            if (e.id.equalsIgnoreCase(text.trim())) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("unknown EMA update '" + text + "', expected every or lastOnly");
+        return ConfigWord.parse(EmaUpdate.class, text, "EMA update");
     }
 }

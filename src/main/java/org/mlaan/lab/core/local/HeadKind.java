@@ -2,17 +2,15 @@ package org.mlaan.lab.core.local;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import org.mlaan.lab.core.config.ConfigWord;
 
 /**
  * The independent auxiliary head a local module may carry (ALGORITHMS.md Part A.2, Part B §3 and
  * §10), by its id in configs: {@code none}, {@code probe}, {@code dgl}, {@code infopro},
  * {@code infopro-2c2f}, {@code auglocal}.
  */
-public enum HeadKind {
+public enum HeadKind implements ConfigWord {
     /** No independent head. */
     NONE("none"),
     /** Global average pool + one linear layer (MLAAN's g_i and h_i). */
@@ -33,6 +31,7 @@ public enum HeadKind {
     }
 
     /** The id used in configs and on the command line. */
+    @Override
     @JsonValue
     public String id() {
         return id;
@@ -45,15 +44,7 @@ public enum HeadKind {
      */
     @JsonCreator
     public static HeadKind parse(String text) {
-        if (text != null) {
-            String key = text.trim().toLowerCase(Locale.ROOT);
-            for (HeadKind k : values()) {
-                if (k.id.equals(key)) {
-                    return k;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown head '" + text + "', expected one of " + ids());
+        return ConfigWord.parse(HeadKind.class, text, "head");
     }
 
     /** Whether the head is one of InfoPro's (its loss adds the decoder's reconstruction term). */
@@ -63,6 +54,6 @@ public enum HeadKind {
 
     /** Every accepted id, for messages. */
     public static List<String> ids() {
-        return Arrays.stream(values()).map(HeadKind::id).collect(Collectors.toList());
+        return ConfigWord.ids(HeadKind.class);
     }
 }

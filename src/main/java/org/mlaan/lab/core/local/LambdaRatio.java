@@ -1,12 +1,14 @@
 package org.mlaan.lab.core.local;
 
+import org.mlaan.lab.core.config.ConfigWord;
+
 /**
  * What the InfoPro weights interpolate over (ALGORITHMS.md Part B §3, §4, §6): ratio = index/(K-2)
  * with the module index (InfoPro), the stage of the module's own last block (InfoPro+MLAAN,
  * {@code resnetInfoProbin.py}: {@code infopro_config[i]}), or the stage of the block after the module
  * (MAN, {@code resnetInfoPro_MAN.py}: the block its copies and heads belong to).
  */
-public enum LambdaRatio {
+public enum LambdaRatio implements ConfigWord {
     MODULE("module"),
     STAGE("stage"),
     NEXT_STAGE("nextStage");
@@ -17,16 +19,12 @@ public enum LambdaRatio {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static LambdaRatio parse(String text) {
-        for (LambdaRatio r : values()) {
-            if (r.id.equalsIgnoreCase(text.trim())) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown lambda ratio '" + text + "', expected module, stage or nextStage");
+        return ConfigWord.parse(LambdaRatio.class, text, "lambda ratio");
     }
 }

@@ -1,7 +1,9 @@
 package org.mlaan.lab.core.local;
 
+import org.mlaan.lab.core.config.ConfigWord;
+
 /** The MAN family's momentum auxiliary on the block after a module (ALGORITHMS.md Part B §6). */
-public enum MomentumAuxKind {
+public enum MomentumAuxKind implements ConfigWord {
     NONE("none"),
     /** y = LB(x) + EMA(x): a trainable and an EMA copy of the next block, summed. */
     MAN("man"),
@@ -14,16 +16,12 @@ public enum MomentumAuxKind {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static MomentumAuxKind parse(String text) {
-        for (MomentumAuxKind k : values()) {
-            if (k.id.equalsIgnoreCase(text.trim())) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown momentum aux '" + text + "', expected none, man or man++");
+        return ConfigWord.parse(MomentumAuxKind.class, text, "momentum aux");
     }
 }
