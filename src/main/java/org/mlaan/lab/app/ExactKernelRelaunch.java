@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.mlaan.lab.cli.Terminal;
 import org.mlaan.lab.engine.ConvolutionKernelCheck;
 import org.mlaan.lab.engine.NativeLibraries;
 
@@ -41,7 +42,7 @@ final class ExactKernelRelaunch {
         if (wrong.isEmpty()) {
             return -1;
         }
-        System.err.println("note: libtorch's convolution kernels give wrong results on this CPU ("
+        Terminal.err().println("note: libtorch's convolution kernels give wrong results on this CPU ("
                 + wrong.get(0) + "); restarting with " + ConvolutionKernelCheck.ISA_VARIABLE + "="
                 + ConvolutionKernelCheck.SAFE_ISA);
         ProcessBuilder child = new ProcessBuilder(command(args)).inheritIO();
@@ -49,7 +50,7 @@ final class ExactKernelRelaunch {
         try {
             return supervise(child, started -> { });
         } catch (IOException e) {
-            System.err.println("error: could not restart the lab (" + e.getMessage() + "); start it with "
+            Terminal.err().println("error: could not restart the lab (" + e.getMessage() + "); start it with "
                     + ConvolutionKernelCheck.ISA_VARIABLE + "=" + ConvolutionKernelCheck.SAFE_ISA);
             return 1;
         } catch (InterruptedException e) {

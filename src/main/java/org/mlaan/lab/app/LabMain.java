@@ -2,6 +2,7 @@ package org.mlaan.lab.app;
 
 import java.util.Set;
 import org.mlaan.lab.cli.Main;
+import org.mlaan.lab.cli.Terminal;
 import org.mlaan.lab.ui.LabLauncher;
 
 /**
@@ -22,7 +23,7 @@ public final class LabMain {
             System.exit(relaunched);
         }
         if (args.length == 0 || WINDOW_OPTIONS.contains(args[0].split("=", 2)[0])) {
-            LabLauncher.main(args);
+            LabLauncher.launch(args, Terminal.out(), Terminal.err());
         } else {
             Main.main(args);
         }

@@ -520,9 +520,9 @@ public final class TrainingRun implements AutoCloseable {
         } else {
             recordTrace(e);
             Optional<IOException> unwritten = folder.writeStatusHard(status(RunStatus.FAILED, message, p));
-            unwritten.ifPresent(w -> System.err.println("error: the run in " + folder.dir() + " failed (" + message
-                    + ") and its " + RunFolder.STATUS + " could not be written either (" + w.getMessage()
-                    + "); it may still say 'running', which readers show as stopped once this process is gone"));
+            unwritten.ifPresent(w -> LOG.error("the run in {} failed ({}) and its {} could not be written either ({});"
+                    + " it may still say 'running', which readers show as stopped once this process is gone",
+                    folder.dir(), message, RunFolder.STATUS, w.getMessage()));
             try {
                 folder.close();
             } catch (IOException | RuntimeException closing) {

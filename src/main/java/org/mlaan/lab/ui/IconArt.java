@@ -1,7 +1,5 @@
 package org.mlaan.lab.ui;
 
-import java.nio.file.Path;
-import javafx.application.Platform;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -51,22 +49,5 @@ public final class IconArt {
         g.strokeArc(from, top - s * 0.30, to - from, s * 0.52, 15, 150, ArcType.OPEN);
         g.setFill(Color.web("#f4f4f4"));
         g.fillOval(to - s * 0.035, top - s * 0.055, s * 0.07, s * 0.07);
-    }
-
-    /** Writes the icon as a PNG: {@code IconArt FILE.png [SIZE]} (how {@code assets/icon.png} is made). */
-    public static void main(String[] args) throws Exception {
-        Path file = Path.of(args.length > 0 ? args[0] : "assets/icon.png");
-        int size = args.length > 1 ? Integer.parseInt(args[1]) : 256;
-        LabLauncher.useMonocle();
-        Platform.startup(() -> {
-            try {
-                PngExport.write((WritableImage) image(size), file);
-                System.out.println("icon: " + file.toAbsolutePath());
-            } catch (Exception e) {
-                System.err.println("error: " + e.getMessage());
-            } finally {
-                Platform.runLater(Platform::exit);
-            }
-        });
     }
 }

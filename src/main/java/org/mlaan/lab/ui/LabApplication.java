@@ -1,5 +1,7 @@
 package org.mlaan.lab.ui;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import javafx.animation.AnimationTimer;
@@ -24,6 +26,9 @@ import org.mlaan.lab.engine.NativeLibraries;
 public final class LabApplication extends Application {
     /** Set by {@link LabLauncher} before launch (JavaFX makes the instance itself). */
     static volatile LabLauncher.StartOptions options = LabLauncher.StartOptions.defaults();
+    /** The terminal, for the screenshot mode's lines; nowhere when the window was not started from one. */
+    static volatile PrintStream out = new PrintStream(OutputStream.nullOutputStream());
+    static volatile PrintStream err = new PrintStream(OutputStream.nullOutputStream());
 
     @Override
     public void start(Stage stage) {
@@ -71,7 +76,7 @@ public final class LabApplication extends Application {
             window.showError("Could not open " + o.config(), openError);
         }
         if (o.screenshot() != null && openError != null) {
-            System.err.println("error: " + openError);
+            err.println("error: " + openError);
             exit(2);
             return;
         }
@@ -85,7 +90,7 @@ public final class LabApplication extends Application {
             }
         }, message -> {
             if (o.screenshot() != null) {
-                System.err.println("error: " + message);
+                err.println("error: " + message);
                 exit(1);
             }
         });
@@ -97,9 +102,9 @@ public final class LabApplication extends Application {
             int code = 0;
             try {
                 PngExport.write(scene, file);
-                System.out.println("screenshot: " + file.toAbsolutePath());
+                out.println("screenshot: " + file.toAbsolutePath());
             } catch (Exception e) {
-                System.err.println("error: screenshot " + file + ": " + e.getMessage());
+                err.println("error: screenshot " + file + ": " + e.getMessage());
                 code = 1;
             }
             exitWhenStopped(window, code);
@@ -121,7 +126,7 @@ public final class LabApplication extends Application {
                     run.stepsDoneProperty().removeListener(this);
                     run.stateProperty().removeListener(this);
                     if (run.state() == LiveRun.State.FAILED && run.finishedProperty().get() != null) {
-                        System.err.println("training failed: " + run.finishedProperty().get().message());
+                        err.println("training failed: " + run.finishedProperty().get().message());
                     }
                     shoot.run();
                 }

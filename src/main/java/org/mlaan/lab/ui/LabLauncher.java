@@ -6,9 +6,10 @@ import javafx.application.Application;
 import org.mlaan.lab.engine.DjlEnvironment;
 
 /**
- * Starts the lab window. A plain class with a {@code main}, because launching the
+ * Starts the lab window. A plain class, called by the jar's entry point, because launching the
  * {@link javafx.application.Application} subclass directly from a class path fails with "JavaFX
- * runtime components are missing" (STACK.md).
+ * runtime components are missing" (STACK.md). The terminal's streams are handed in: the window
+ * talks to them only in its {@code --screenshot} mode, which is a one-shot command.
  *
  * <pre>
  * java -jar mlaan-lab.jar [--config FILE] [--runs DIR] [--presentation] [--size WxH] [--screenshot FILE.png [--steps N]]
@@ -24,15 +25,17 @@ public final class LabLauncher {
 
     private LabLauncher() {}
 
-    public static void main(String[] args) {
+    public static void launch(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
         StartOptions options;
         try {
             options = StartOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             System.exit(2);
             return;
         }
+        LabApplication.out = out;
+        LabApplication.err = err;
         DjlEnvironment.applyDefaults();
         if (options.screenshot() != null && !hasDisplay()) {
             useMonocle();

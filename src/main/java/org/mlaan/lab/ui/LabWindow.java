@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -19,9 +22,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import java.util.function.Supplier;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import org.mlaan.lab.analysis.CheckpointAnalyses;
 import org.mlaan.lab.analysis.IsolatedBench;
 import org.mlaan.lab.analysis.RunAnalyses;
@@ -32,6 +32,8 @@ import org.mlaan.lab.ui.features.ComparePane;
 import org.mlaan.lab.ui.features.FeatureMapsPane;
 import org.mlaan.lab.ui.network.NetworkPane;
 import org.mlaan.lab.ui.train.TrainingPane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The lab window: the network with its split and auxiliaries on top; below, training with its
@@ -40,6 +42,8 @@ import org.mlaan.lab.ui.train.TrainingPane;
  * memory estimate and the config's problems.
  */
 public final class LabWindow extends BorderPane {
+    private static final Logger LOG = LoggerFactory.getLogger(LabWindow.class);
+
     /** Timed steps per method when the Analyses tab measures memory (each method in its own JVM). */
     private static final int MEMORY_STEPS = 3;
     /** What the Analyses tab runs on checkpoints (on the CPU: they are read, not trained) and how it measures memory. */
@@ -228,9 +232,12 @@ public final class LabWindow extends BorderPane {
         scene.getStylesheets().add(LabWindow.class.getResource("lab.css").toExternalForm());
     }
 
-    /** Shows an error dialog; in headless screenshot mode nobody could close it, so it goes to stderr too. */
+    /** Shows an error dialog (and logs it); in headless screenshot mode nobody could close it, so it goes to the terminal instead. */
     public void showError(String title, String message) {
-        System.err.println(title + ": " + message);
+        LOG.warn("{}: {}", title, message);
+        if (LabApplication.options.screenshot() != null) {
+            LabApplication.err.println(title + ": " + message);
+        }
         if (LabApplication.options.screenshot() == null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, message);
             alert.setHeaderText(title);

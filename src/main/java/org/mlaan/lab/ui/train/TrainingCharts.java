@@ -27,6 +27,7 @@ import org.mlaan.lab.core.run.StepMetrics;
 import org.mlaan.lab.ui.LabViewModel;
 import org.mlaan.lab.ui.LiveRun;
 import org.mlaan.lab.ui.PngExport;
+import org.slf4j.LoggerFactory;
 
 /**
  * The four charts of the Train tab in a 2x2 grid: loss per module, error, throughput, memory. They
@@ -51,7 +52,8 @@ final class TrainingCharts extends GridPane {
     private final ObjectProperty<RunRecord> overlay = new SimpleObjectProperty<>(this, "overlay");
     private final RedrawThrottle throttle = new RedrawThrottle(() -> charts.forEach(MetricChart::draw));
     private RunRecord liveHistory;
-    private ErrorReporter errors = (title, message) -> System.err.println(title + ": " + message);
+    private ErrorReporter errors = (title, message) -> LoggerFactory.getLogger(TrainingCharts.class)
+            .warn("{}: {}", title, message);
 
     TrainingCharts(LabViewModel vm, LiveRun run) {
         this.vm = vm;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -27,6 +27,8 @@ import org.mlaan.lab.core.run.RunStatus;
 import org.mlaan.lab.ui.DisplayPaths;
 import org.mlaan.lab.ui.LabViewModel;
 import org.mlaan.lab.ui.LiveRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Train tab: the experiment's training settings on the left; on the right the run buttons
@@ -35,6 +37,8 @@ import org.mlaan.lab.ui.LiveRun;
  * can be reopened and resumed like one started from the command line.
  */
 public final class TrainingPane extends BorderPane {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingPane.class);
+
     private static final int MAX_PROBLEMS_SHOWN = 4;
 
     private final LabViewModel vm;
@@ -336,7 +340,7 @@ public final class TrainingPane extends BorderPane {
     }
 
     private static void showAlert(String title, String text) {
-        System.err.println(title + ": " + text);
+        LOG.warn("{}: {}", title, text);
         Alert alert = new Alert(Alert.AlertType.ERROR, text);
         alert.setHeaderText(title);
         alert.show();

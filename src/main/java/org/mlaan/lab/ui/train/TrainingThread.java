@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one thread on which every training run of the window trains (the Train tab, the Compare
@@ -28,7 +29,7 @@ public final class TrainingThread {
 
     /**
      * Queues {@code task} (create a {@code TrainingRun}, run it, close it) behind any run already
-     * there. A task should report its own failures; anything it throws is named on stderr and dropped.
+     * there. A task should report its own failures; anything it throws is logged and dropped.
      */
     public static Future<?> submit(Runnable task) {
         QUEUED.incrementAndGet();
@@ -36,12 +37,8 @@ public final class TrainingThread {
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
-                // A bug of the lab's, not the user's: one line on the terminal, the trace on request.
-                System.err.println("training thread: " + e + (Boolean.getBoolean("mlaan.debug") ? ""
-                        : " (start with -Dmlaan.debug=true for the stack trace)"));
-                if (Boolean.getBoolean("mlaan.debug")) {
-                    e.printStackTrace();
-                }
+                // A bug of the lab's, not the user's (a task shows its own failures): logged with the trace.
+                LoggerFactory.getLogger(TrainingThread.class).error("training thread: a task failed", e);
             } finally {
                 QUEUED.decrementAndGet();
             }
