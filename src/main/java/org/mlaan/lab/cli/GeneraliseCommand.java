@@ -34,7 +34,7 @@ final class GeneraliseCommand implements Callable<Integer> {
     @Option(names = "--to-config", paramLabel = "FILE.json", description = "experiment JSON whose dataset section is the target")
     Path toConfig;
 
-    @Option(names = "--to", paramLabel = "KIND", description = "target data set kind: builtin | cifar10 | stl10 | svhn | folder")
+    @Option(names = "--to", paramLabel = "KIND", description = "target data set kind: builtin | cifar10 | stl10 | svhn | folder | idx")
     String to;
 
     @Option(names = "--to-path", paramLabel = "PATH", description = "folder of the target's files (all kinds but builtin)")
