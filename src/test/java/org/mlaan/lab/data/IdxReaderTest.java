@@ -31,8 +31,15 @@ class IdxReaderTest {
         }
     }
 
-    private DatasetFormatException refused(Path path) {
+    private static DatasetFormatException refused(Path path) {
         return assertThrows(DatasetFormatException.class, () -> new IdxReader(path, true));
+    }
+
+    /** A reader of {@code at} is refused with an error that names {@code file} and says {@code what}. */
+    private static void assertRefused(Path at, Path file, String what) {
+        DatasetFormatException e = refused(at);
+        assertEquals(file, e.path());
+        assertTrue(e.getMessage().contains(what), e.getMessage());
     }
 
     @Test
@@ -113,9 +120,7 @@ class IdxReaderTest {
         assertFalse(new IdxReader(dir.resolve("mnist"), true).mirrorSafe(), "digits do not");
 
         IdxFixtures.write(fashion.resolve("t10k-labels-idx1-ubyte.gz"), IdxFixtures.labels(1, 10, 2), true);
-        DatasetFormatException e = refused(fashion);
-        assertEquals(fashion.resolve("t10k-labels-idx1-ubyte.gz"), e.path());
-        assertTrue(e.getMessage().contains("label 10 of image 1 outside 0..9"), e.getMessage());
+        assertRefused(fashion, fashion.resolve("t10k-labels-idx1-ubyte.gz"), "label 10 of image 1 outside 0..9");
     }
 
     @Test
@@ -131,18 +136,15 @@ class IdxReaderTest {
         IdxFixtures.digits(dir, 4, 2, 3, 3, false);
         // A labels file where the images belong: the magic says 1 dimension, not 3.
         Files.write(dir.resolve("t10k-images-idx3-ubyte"), IdxFixtures.labels(1, 2));
-        DatasetFormatException e = refused(dir);
-        assertEquals(dir.resolve("t10k-images-idx3-ubyte"), e.path());
-        assertTrue(e.getMessage().contains("magic number 0x00000801, expected 0x00000803"), e.getMessage());
+        assertRefused(dir, dir.resolve("t10k-images-idx3-ubyte"), "magic number 0x00000801, expected 0x00000803");
     }
 
     @Test
     void labelCountThatDiffersFromTheImagesNamesTheLabelsFile() throws IOException {
         IdxFixtures.digits(dir, 4, 2, 3, 3, true);
         IdxFixtures.write(dir.resolve("train-labels-idx1-ubyte.gz"), IdxFixtures.cyclingLabels(3), true);
-        DatasetFormatException e = refused(dir);
-        assertEquals(dir.resolve("train-labels-idx1-ubyte.gz"), e.path());
-        assertTrue(e.getMessage().contains("3 labels, but train-images-idx3-ubyte.gz holds 4 images"), e.getMessage());
+        assertRefused(dir, dir.resolve("train-labels-idx1-ubyte.gz"),
+                "3 labels, but train-images-idx3-ubyte.gz holds 4 images");
     }
 
     @Test
@@ -151,9 +153,7 @@ class IdxReaderTest {
         Path images = dir.resolve("train-images-idx3-ubyte");
         byte[] whole = Files.readAllBytes(images);
         Files.write(images, Arrays.copyOf(whole, whole.length - 5));
-        DatasetFormatException e = refused(dir);
-        assertEquals(images, e.path());
-        assertTrue(e.getMessage().contains((whole.length - 5) + " bytes, expected " + whole.length), e.getMessage());
+        assertRefused(dir, images, (whole.length - 5) + " bytes, expected " + whole.length);
     }
 
     @Test
@@ -183,27 +183,22 @@ class IdxReaderTest {
     void testImagesOfAnotherSizeNameTheTestFile() throws IOException {
         IdxFixtures.digits(dir, 4, 2, 3, 3, false);
         Files.write(dir.resolve("t10k-images-idx3-ubyte"), IdxFixtures.images(2, 3, 4));
-        DatasetFormatException e = refused(dir);
-        assertEquals(dir.resolve("t10k-images-idx3-ubyte"), e.path());
-        assertTrue(e.getMessage().contains("images of 3x4, but the training images are 3x3"), e.getMessage());
+        assertRefused(dir, dir.resolve("t10k-images-idx3-ubyte"), "images of 3x4, but the training images are 3x3");
     }
 
     @Test
     void zeroSizeInTheHeaderIsRefused() throws IOException {
         IdxFixtures.digits(dir, 4, 2, 3, 3, false);
         Files.write(dir.resolve("train-images-idx3-ubyte"), IdxFixtures.header(0x00000803, 4, 0, 3));
-        DatasetFormatException e = refused(dir);
-        assertEquals(dir.resolve("train-images-idx3-ubyte"), e.path());
-        assertTrue(e.getMessage().contains("dimension 1 of the header is 0"), e.getMessage());
+        assertRefused(dir, dir.resolve("train-images-idx3-ubyte"), "dimension 1 of the header is 0");
     }
 
     @Test
     void missingFileIsNamedWithWhatWasExpected() throws IOException {
         IdxFixtures.digits(dir, 4, 2, 3, 3, true);
         Files.delete(dir.resolve("t10k-labels-idx1-ubyte.gz"));
-        DatasetFormatException e = refused(dir);
-        assertEquals(dir.resolve("t10k-labels-idx1-ubyte"), e.path());
-        assertTrue(e.getMessage().contains("missing (expected the IDX test labels, plain or .gz)"), e.getMessage());
+        assertRefused(dir, dir.resolve("t10k-labels-idx1-ubyte"),
+                "missing (expected the IDX test labels, plain or .gz)");
         DatasetFormatException none = refused(dir.resolve("nowhere"));
         assertTrue(none.getMessage().contains("no such folder"), none.getMessage());
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,9 +12,7 @@ import org.mlaan.lab.core.config.DatasetConfig;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.SplitConfig;
 import org.mlaan.lab.core.plan.TensorShape;
-import org.mlaan.lab.core.run.EpochMetrics;
 import org.mlaan.lab.core.run.RunFinished;
-import org.mlaan.lab.core.run.RunListener;
 import org.mlaan.lab.core.run.StepMetrics;
 import org.mlaan.lab.data.DataSets;
 import org.mlaan.lab.data.IdxFixtures;
@@ -40,30 +37,19 @@ class GreyImagesTrainTest {
             config = config.withSplit(SplitConfig.cuts(List.of("1.2", "2.2")));
         }
         LoadedData data = DataSets.open(config.dataset());
-        List<StepMetrics> steps = new ArrayList<>();
-        List<EpochMetrics> epochs = new ArrayList<>();
+        TrainingRunTest.Recorder r = new TrainingRunTest.Recorder();
         try (TrainingRun run = TrainingRun.create(config, RunOptions.withoutFolder(), data)) {
             assertEquals(new TensorShape(1, 32, 32), run.plan().input());
             assertEquals(176, run.plan().stem().params(), "conv3x3 1 -> 16 and its BN");
-            RunFinished f = run.run(new RunListener() {
-                @Override
-                public void onStep(StepMetrics s) {
-                    steps.add(s);
-                }
-
-                @Override
-                public void onEpoch(EpochMetrics e) {
-                    epochs.add(e);
-                }
-            });
+            RunFinished f = run.run(r);
             assertEquals(RunFinished.Status.COMPLETED, f.status(), f.message());
         }
-        assertEquals(2, steps.size());
-        for (StepMetrics s : steps) {
+        assertEquals(2, r.steps.size());
+        for (StepMetrics s : r.steps) {
             assertTrue(Double.isFinite(s.loss()), method + " loss " + s.loss());
         }
-        assertEquals(1, epochs.size());
-        double error = epochs.get(0).testTop1Error();
+        assertEquals(1, r.epochs.size());
+        double error = r.epochs.get(0).testTop1Error();
         assertTrue(error >= 0 && error <= 1, "test error over the 8 test images: " + error);
         assertEquals(Math.rint(error * 8), error * 8, 1e-9, "a count of the 8 test images: " + error);
     }
