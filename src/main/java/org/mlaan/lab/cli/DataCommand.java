@@ -21,7 +21,7 @@ final class DataCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dataset", defaultValue = "builtin", description = "builtin | cifar10 | stl10 | svhn | folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dataset", defaultValue = "builtin", description = "builtin | cifar10 | stl10 | svhn | folder | idx (default: ${DEFAULT-VALUE})")
     String dataset;
 
     @Option(names = "--path", description = "folder holding the data set's files (all but builtin)")

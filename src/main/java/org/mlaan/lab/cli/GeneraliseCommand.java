@@ -34,7 +34,7 @@ final class GeneraliseCommand implements Callable<Integer> {
     @Option(names = "--to-config", paramLabel = "FILE.json", description = "experiment JSON whose dataset section is the target")
     Path toConfig;
 
-    @Option(names = "--to", paramLabel = "KIND", description = "target data set kind: builtin | cifar10 | stl10 | svhn | folder")
+    @Option(names = "--to", paramLabel = "KIND", description = "target data set kind: builtin | cifar10 | stl10 | svhn | folder | idx")
     String to;
 
     @Option(names = "--to-path", paramLabel = "PATH", description = "folder of the target's files (all kinds but builtin)")
@@ -97,16 +97,18 @@ final class GeneraliseCommand implements Callable<Integer> {
 
     /**
      * The {@code --to} target for one run: for the built-in set, the run's own generator seed and
-     * test count, so that image i shows the scene the run's test image i shows (same label).
+     * test count, so that image i shows the scene the run's test image i shows (same label); for
+     * IDX files, the run's own padding, so that the images are not resized to the run's input.
      */
-    private DatasetConfig byKind(RunRecord run) {
+    DatasetConfig byKind(RunRecord run) {
         DatasetKind kind = DatasetKind.parse(to);
         DatasetConfig own = run.config().dataset();
         if (kind == DatasetKind.BUILTIN && own.kindOrDefault() == DatasetKind.BUILTIN) {
             return new DatasetConfig(kind.id(), null, null, own.testSize(), null, own.generatorSeed(), null, variant);
         }
+        Boolean pad = kind == DatasetKind.IDX && own.kindOrDefault() == DatasetKind.IDX ? own.padTo32() : null;
         return new DatasetConfig(kind.id(), kind == DatasetKind.BUILTIN ? null : toPath, null, null, null, null, null,
-                variant);
+                variant, pad);
     }
 
     /** The Table-6-style rows, errors in %. */

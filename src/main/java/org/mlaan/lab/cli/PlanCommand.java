@@ -37,6 +37,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--classes", description = "classes of the classifier (default: 10 for CIFAR nets, 1000 for ImageNet nets)")
     Integer classes;
 
+    @Option(names = "--channels", defaultValue = "3", description = "input channels: 3 for colour images, 1 for grey"
+            + " ones such as MNIST's (default: ${DEFAULT-VALUE})")
+    int channels;
+
     @Option(names = "--method", description = "a local method (DGL+MLAAN, DGL, InfoPro, MAN, ...): count what each module trains")
     String method;
 
@@ -50,7 +54,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Arch a = Arch.parse(arch);
         NetworkPlan plan = NetworkPlan.of(a, input == null ? a.naturalInputSize() : input,
-                classes == null ? a.naturalClasses() : classes);
+                classes == null ? a.naturalClasses() : classes, channels);
         PrintWriter out = spec.commandLine().getOut();
         ParameterCounts counts = method == null ? null : ModuleParameters.count(plan, method, split);
         if (json) {

@@ -16,7 +16,10 @@ import org.mlaan.lab.core.config.DatasetVariant;
  * <li>svhn: {@link PadCropFlip#svhnTrain()}, test plain with {@link Normalization#HALF};</li>
  * <li>stl10: {@link PadCropFlip#stl10Train()}, test plain with {@link Normalization#HALF};</li>
  * <li>folder: {@link RandomResizedCropFlip#imagenetTrain(int)}, test plain with
- * {@link Normalization#IMAGENET} (the resize and centre crop happen when the images are read).</li>
+ * {@link Normalization#IMAGENET} (the resize and centre crop happen when the images are read);</li>
+ * <li>idx: zero-pad 4 and random crop, flipped only for Fashion-MNIST ({@link IdxReader#mirrorSafe()}),
+ * test plain, both with the training file's own statistics ({@link IdxReader#normalization()}); the
+ * black padding is the black background of every set of the family.</li>
  * </ul>
  * With {@code augment=false} training uses the plain test transform too. {@code variant=shifted}
  * paints the built-in set in {@link BuiltinScenes.Style#SHIFTED}.
@@ -68,6 +71,12 @@ public final class DataSets {
                 augmented = RandomResizedCropFlip.imagenetTrain(size);
                 normalization = Normalization.IMAGENET;
             }
+            case IDX -> {
+                IdxReader idx = new IdxReader(path(config, kind), config.padTo32OrDefault());
+                reader = idx;
+                normalization = idx.normalization();
+                augmented = new PadCropFlip(4, PadCropFlip.PadMode.ZERO, idx.mirrorSafe(), normalization);
+            }
             default -> throw new IllegalStateException("no reader for " + kind);
         }
         SampleTransform plain = PadCropFlip.plain(normalization);
@@ -90,6 +99,8 @@ public final class DataSets {
             case SVHN -> "train_32x32.mat and test_32x32.mat";
             case STL10 -> "train_X.bin, train_y.bin, test_X.bin and test_y.bin";
             case FOLDER -> "train/<class>/ and test/<class>/ image folders";
+            case IDX -> "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and"
+                    + " t10k-labels-idx1-ubyte, plain or .gz";
             default -> "none";
         };
     }

@@ -26,4 +26,9 @@ public record LoadedData(ImageSet train, ImageSet test, SampleTransform trainTra
     public int inputSize() {
         return trainTransform.outputShape(train.shape()).height();
     }
+
+    /** Channels of the samples the network sees: 3 for colour images, 1 for grey. */
+    public int inputChannels() {
+        return trainTransform.outputShape(train.shape()).channels();
+    }
 }

@@ -66,7 +66,8 @@ public final class Benchmark {
         NetworkPlan plan;
         try {
             device = DeviceChoice.resolve(c.deviceOrDefault()).requireExactKernels();
-            plan = NetworkPlan.of(c.network().archOrDefault(), data.inputSize(), data.numClasses());
+            plan = NetworkPlan.of(c.network().archOrDefault(), data.inputSize(), data.numClasses(),
+                    data.inputChannels());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, List.of(e.getMessage()));
         }

@@ -159,7 +159,7 @@ public final class LocalNetwork {
 
     private static InfoProDecoder decoder(TensorShape features, TensorShape image, SplittableRandom random,
             NDManager manager) {
-        InfoProDecoder d = new InfoProDecoder(features, image.height(), image.width(), random);
+        InfoProDecoder d = new InfoProDecoder(features, image, random);
         d.initialize(manager);
         return d;
     }

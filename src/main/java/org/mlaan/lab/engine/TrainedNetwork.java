@@ -107,7 +107,8 @@ public final class TrainedNetwork implements AutoCloseable {
         NetworkPlan plan;
         List<ModuleSpan> spans = new ArrayList<>();
         try {
-            plan = NetworkPlan.of(config.network().archOrDefault(), data.inputSize(), data.numClasses());
+            plan = NetworkPlan.of(config.network().archOrDefault(), data.inputSize(), data.numClasses(),
+                    data.inputChannels());
             for (ModuleRoles m : LocalPlanner.resolve(config, plan).modules()) {
                 spans.add(m.span());
             }

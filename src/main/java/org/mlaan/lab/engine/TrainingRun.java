@@ -262,7 +262,8 @@ public final class TrainingRun implements AutoCloseable {
 
     private static NetworkPlan planFor(ExperimentConfig c, LoadedData data) throws ConfigException {
         try {
-            return NetworkPlan.of(c.network().archOrDefault(), data.inputSize(), data.numClasses());
+            return NetworkPlan.of(c.network().archOrDefault(), data.inputSize(), data.numClasses(),
+                    data.inputChannels());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, List.of("network.arch: " + e.getMessage()));
         }

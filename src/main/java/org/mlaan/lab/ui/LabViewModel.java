@@ -195,8 +195,8 @@ public final class LabViewModel {
     /**
      * The plan the config's network has on its data set, from the data set's kind alone (the
      * window draws it before any data is read): 32x32 for CIFAR-10, SVHN and the built-in set,
-     * 96x96 for STL-10, the configured edge for image folders; 10 classes (a folder's true count is
-     * known once it is read).
+     * 96x96 for STL-10, the configured edge for image folders, grey 32x32 for IDX files (28x28
+     * unpadded); 10 classes (a folder's or an EMNIST split's true count is known once it is read).
      */
     public static NetworkPlan planOf(ExperimentConfig c) {
         Arch arch = c.network().archOrDefault();
@@ -204,8 +204,9 @@ public final class LabViewModel {
         int input = switch (kind) {
             case STL10 -> 96;
             case FOLDER -> c.dataset().imageSizeOrDefault();
+            case IDX -> c.dataset().padTo32OrDefault() ? 32 : 28;
             default -> 32;
         };
-        return NetworkPlan.of(arch, input, 10);
+        return NetworkPlan.of(arch, input, 10, kind == DatasetKind.IDX ? 1 : 3);
     }
 }

@@ -160,6 +160,37 @@ class CommandLineTest {
         assertTrue(r.err().contains(dir.resolve("none").toString()), r.err());
     }
 
+    @Test
+    void dataOnIdxFilesPrintsOneChannelAndWritesAGreyGrid(@TempDir Path dir) throws Exception {
+        org.mlaan.lab.data.IdxFixtures.digits(dir, 20, 10, 28, 28, true);
+        Path png = dir.resolve("grid.png");
+        Result r = run("data", "--dataset", "idx", "--path", dir.toString(), "--preview", png.toString(),
+                "--per-class", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("train: 20 images of 1x32x32, 10 classes"), r.out());
+        assertTrue(r.out().contains("test: 10 images of 1x32x32, 10 classes"), r.out());
+        java.awt.image.BufferedImage grid = ImageIO.read(png.toFile());
+        assertTrue(grid.getWidth() > 2 * 32 && grid.getHeight() > 10 * 32, grid.getWidth() + "x" + grid.getHeight());
+    }
+
+    @Test
+    void dataOnAnIdxFileWithAWrongMagicIsBadInputNamingTheFile(@TempDir Path dir) throws Exception {
+        org.mlaan.lab.data.IdxFixtures.digits(dir, 4, 2, 28, 28, false);
+        Files.write(dir.resolve("train-labels-idx1-ubyte"), new byte[] {0, 0, 8, 3, 0, 0, 0, 4});
+        Result r = run("data", "--dataset", "idx", "--path", dir.toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.out());
+        assertTrue(r.err().contains(dir.resolve("train-labels-idx1-ubyte") + ": magic number 0x00000803, expected"
+                + " 0x00000801"), r.err());
+    }
+
+    @Test
+    void planWithOneChannelHasTheGreyStem() {
+        Result r = run("plan", "--arch", "resnet20", "--channels", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("resnet20, input 1x32x32, 10 classes"), r.out());
+        assertTrue(r.out().contains("272,186"), "272,474 less 2 x 9 x 16 stem weights: " + r.out());
+    }
+
     private static Path tinyLocalConfig(Path dir, String method) throws Exception {
         Path cfg = dir.resolve("local.json");
         Files.writeString(cfg, """

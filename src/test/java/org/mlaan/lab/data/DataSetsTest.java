@@ -3,9 +3,11 @@ package org.mlaan.lab.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlaan.lab.core.config.DatasetConfig;
@@ -111,5 +113,36 @@ class DataSetsTest {
                 () -> DataSets.open(config("stl10", dir.resolve("nowhere"), null, null, null)));
         assertEquals(dir.resolve("nowhere") + ": no such folder (expected the STL-10 binary folder)",
                 e.getMessage());
+    }
+
+    @Test
+    void idxDigitsArePaddedToOneChannelOf32AndCroppedWithoutAFlip() throws IOException {
+        IdxFixtures.digits(dir, 12, 4, 28, 28, true);
+        Normalization measured = new IdxReader(dir, true).normalization();
+        LoadedData data = DataSets.open(config("idx", dir, null, null, null));
+        assertEquals(12, data.train().size());
+        assertEquals(4, data.test().size());
+        assertEquals(1, data.inputChannels());
+        assertEquals(32, data.inputSize());
+        PadCropFlip train = (PadCropFlip) data.trainTransform();
+        assertEquals(List.of(4, PadCropFlip.PadMode.ZERO, false), List.of(train.pad(), train.mode(), train.flip()),
+                "pad 4 with black and crop; no flip, digits are not mirror-symmetric");
+        for (SampleTransform t : List.of(data.trainTransform(), data.testTransform())) {
+            assertArrayEquals(measured.mean(), t.normalization().mean());
+            assertArrayEquals(measured.std(), t.normalization().std());
+        }
+        assertEquals(0, ((PadCropFlip) data.testTransform()).pad());
+        assertEquals(3, DataSets.open(config("builtin", null, 8, 4, null)).inputChannels());
+    }
+
+    @Test
+    void idxFashionIsFlippedAndUnpaddedImagesStay28() throws IOException {
+        Path fashion = dir.resolve("fashion-mnist");
+        IdxFixtures.digits(fashion, 12, 4, 28, 28, false);
+        LoadedData data = DataSets.open(new DatasetConfig("idx", fashion.toString(), null, null, null, null, null,
+                null, false));
+        assertEquals(28, data.inputSize());
+        assertTrue(((PadCropFlip) data.trainTransform()).flip(), "clothes keep their class in a mirror");
+        assertEquals(IdxReader.FASHION_CLASS_NAMES, data.train().classNames());
     }
 }

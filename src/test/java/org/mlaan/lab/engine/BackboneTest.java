@@ -207,4 +207,24 @@ class BackboneTest {
     private static Unit unit(NetworkPlan plan, String name) {
         return plan.unit(plan.indexOf(name));
     }
+
+    @Test
+    void greyPlanBuildsAStemConvolutionOfOneInputChannel() {
+        NetworkPlan grey = NetworkPlan.of(Arch.RESNET20, 28, 10, 1);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Backbone net = Backbone.create(grey, m, 7);
+            assertEquals(grey.totalParams(), net.trainableParameterCount());
+            assertEquals(NetworkPlan.of(Arch.RESNET20, 28, 10).totalParams() - 2 * 9 * 16,
+                    net.trainableParameterCount());
+            Shape stemWeight = null;
+            for (var p : net.unit(0).getParameters()) {
+                if (p.getValue().getArray().getShape().dimension() == 4) {
+                    stemWeight = p.getValue().getArray().getShape();
+                }
+            }
+            assertEquals(new Shape(16, 1, 3, 3), stemWeight);
+            NDArray logits = net.forward(new ParameterStore(m, false), m.randomNormal(new Shape(2, 1, 28, 28)), false);
+            assertEquals(new Shape(2, 10), logits.getShape());
+        }
+    }
 }

@@ -110,6 +110,10 @@ public final class ConfigValidator {
                     + "' (the folder holding its files)");
         }
         variant(out, d, kind);
+        if (d.padTo32() != null && kind != DatasetKind.IDX) {
+            out.add("dataset.padTo32: only idx images (28x28) are padded; dataset.kind '" + kind.id()
+                    + "' is read at its own size (leave padTo32 out)");
+        }
         positive(out, "dataset.trainSize", d.trainSize());
         positive(out, "dataset.testSize", d.testSize());
         if (d.imageSize() != null && (d.imageSize() < 8 || d.imageSize() > 512)) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetConfig(
-        @JsonPropertyDescription("builtin | cifar10 | stl10 | svhn | folder (default builtin)")
+        @JsonPropertyDescription("builtin | cifar10 | stl10 | svhn | folder | idx (default builtin)")
         String kind,
         @JsonPropertyDescription("folder holding the data set's files; required for all but builtin")
         String path,
@@ -25,7 +25,10 @@ public record DatasetConfig(
         Boolean augment,
         @JsonPropertyDescription("standard | shifted: the built-in set's classes drawn in another style (darker scenes,"
                 + " heavier noise, more clutter), a domain shift for MLAAN Table 6 (default standard; builtin only)")
-        String variant) {
+        String variant,
+        @JsonPropertyDescription("pad images smaller than 32x32 with black to 32x32, so that a CIFAR ResNet's stages"
+                + " have the papers' shapes; false keeps them as they are, 28x28 for MNIST (default true; idx only)")
+        Boolean padTo32) {
 
     public static final int DEFAULT_BUILTIN_TRAIN = 10_000;
     public static final int DEFAULT_BUILTIN_TEST = 2_000;
@@ -38,14 +41,25 @@ public record DatasetConfig(
         this(kind, path, trainSize, testSize, imageSize, generatorSeed, augment, null);
     }
 
+    /** A config without {@code padTo32}, as written before the IDX reader existed. */
+    public DatasetConfig(String kind, String path, Integer trainSize, Integer testSize, Integer imageSize,
+            Long generatorSeed, Boolean augment, String variant) {
+        this(kind, path, trainSize, testSize, imageSize, generatorSeed, augment, variant, null);
+    }
+
     /** The built-in set at its default size. */
     public static DatasetConfig builtin() {
-        return new DatasetConfig("builtin", null, null, null, null, null, null, null);
+        return new DatasetConfig("builtin", null, null, null, null, null, null, null, null);
     }
 
     /** The same data set with other image counts (null: the kind's default). */
     public DatasetConfig withSizes(Integer train, Integer test) {
-        return new DatasetConfig(kind, path, train, test, imageSize, generatorSeed, augment, variant);
+        return new DatasetConfig(kind, path, train, test, imageSize, generatorSeed, augment, variant, padTo32);
+    }
+
+    /** The same data set read from another folder. */
+    public DatasetConfig withPath(String p) {
+        return new DatasetConfig(kind, p, trainSize, testSize, imageSize, generatorSeed, augment, variant, padTo32);
     }
 
     /**
@@ -62,7 +76,7 @@ public record DatasetConfig(
 
     /** The same data set in another variant. */
     public DatasetConfig withVariant(String v) {
-        return new DatasetConfig(kind, path, trainSize, testSize, imageSize, generatorSeed, augment, v);
+        return new DatasetConfig(kind, path, trainSize, testSize, imageSize, generatorSeed, augment, v, padTo32);
     }
 
     public DatasetVariant variantOrDefault() {
@@ -79,6 +93,10 @@ public record DatasetConfig(
 
     public boolean augmentOrDefault() {
         return augment == null || augment;
+    }
+
+    public boolean padTo32OrDefault() {
+        return padTo32 == null || padTo32;
     }
 
     public int imageSizeOrDefault() {

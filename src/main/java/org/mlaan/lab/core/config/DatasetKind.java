@@ -14,7 +14,13 @@ public enum DatasetKind implements ConfigWord {
     /** SVHN cropped digits: {@code train_32x32.mat} and {@code test_32x32.mat} (MATLAB v5). */
     SVHN,
     /** An image-folder tree: {@code train/<class>/*.png|jpg} and {@code test/<class>/...} (or {@code val/}). */
-    FOLDER;
+    FOLDER,
+    /**
+     * The MNIST family's IDX files (MNIST, Fashion-MNIST, KMNIST, EMNIST): {@code train-images-idx3-ubyte},
+     * {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte}, {@code t10k-labels-idx1-ubyte}, each
+     * plain or {@code .gz}; grey images, one channel.
+     */
+    IDX;
 
     @Override
     public String id() {

@@ -23,7 +23,15 @@ public final class NetworkPlan {
 
     /** The plan of {@code arch} for square RGB inputs of edge {@code inputSize}. */
     public static NetworkPlan of(Arch arch, int inputSize, int classes) {
-        return ResNetPlanner.plan(arch, inputSize, classes);
+        return of(arch, inputSize, classes, 3);
+    }
+
+    /**
+     * The plan of {@code arch} for square inputs of edge {@code inputSize} with {@code channels}
+     * channels (1 for grey images: only the stem's convolution sees the channel count).
+     */
+    public static NetworkPlan of(Arch arch, int inputSize, int classes, int channels) {
+        return ResNetPlanner.plan(arch, inputSize, classes, channels);
     }
 
     /** The plan of {@code arch} at its natural input size and class count. */

@@ -19,7 +19,10 @@ final class ResNetPlanner {
 
     private ResNetPlanner() {}
 
-    static NetworkPlan plan(Arch arch, int inputSize, int classes) {
+    static NetworkPlan plan(Arch arch, int inputSize, int classes, int channels) {
+        if (channels < 1) {
+            throw new IllegalArgumentException("an input needs at least 1 channel, got " + channels);
+        }
         if (classes < 2) {
             throw new IllegalArgumentException("a classifier needs at least 2 classes, got " + classes);
         }
@@ -28,7 +31,7 @@ final class ResNetPlanner {
             throw new IllegalArgumentException(
                     arch.id() + " needs an input of at least " + minimum + "x" + minimum + ", got " + inputSize);
         }
-        TensorShape input = new TensorShape(3, inputSize, inputSize);
+        TensorShape input = new TensorShape(channels, inputSize, inputSize);
         List<Unit> units = new ArrayList<>();
         Unit stem = arch.family() == Arch.Family.CIFAR ? cifarStem(input) : imagenetStem(input);
         units.add(stem);

@@ -20,7 +20,7 @@ import org.mlaan.lab.engine.ResNetLayers;
 /**
  * InfoPro's reconstruction decoder ({@code auxiliary_nets.py Decoder}, ALGORITHMS.md Part B §3):
  * bilinear upsampling of the features to the image size with {@code align_corners=True}, conv3x3
- * (C -> 12, with bias) + BN + ReLU, conv3x3 (12 -> 3, with bias), Sigmoid. The block's forward
+ * (C -> 12, with bias) + BN + ReLU, conv3x3 (12 -> 3, with bias; 12 -> 1 for grey images), Sigmoid. The block's forward
  * stops before the sigmoid: {@link ReconstructionLoss#bceWithLogits} compares its logits with the
  * un-normalised image, which stays finite where the sigmoid saturates; {@link #images} applies it. Conv weights are He-normal (fan-out)
  * as the reference init loop leaves them; biases keep PyTorch's default.
@@ -29,9 +29,9 @@ public final class InfoProDecoder extends AbstractBlock implements AuxComponent 
     private static final byte VERSION = 1;
     /** Hidden width of the decoder (12 * widen). */
     static final int HIDDEN = 12;
-    static final int IMAGE_CHANNELS = 3;
 
     private final TensorShape input;
+    private final int imageChannels;
     private final int imageHeight;
     private final int imageWidth;
     private final Conv2d conv1;
@@ -43,13 +43,22 @@ public final class InfoProDecoder extends AbstractBlock implements AuxComponent 
      * {@code imageWidth}; call {@link #initialize(NDManager)}.
      */
     public InfoProDecoder(TensorShape input, int imageHeight, int imageWidth, SplittableRandom random) {
+        this(input, new TensorShape(3, imageHeight, imageWidth), random);
+    }
+
+    /**
+     * A decoder from features of shape {@code input} to images of shape {@code image}: the target
+     * is the input image itself, so a grey image is decoded into one channel.
+     */
+    public InfoProDecoder(TensorShape input, TensorShape image, SplittableRandom random) {
         super(VERSION);
         this.input = input;
-        this.imageHeight = imageHeight;
-        this.imageWidth = imageWidth;
+        this.imageChannels = image.channels();
+        this.imageHeight = image.height();
+        this.imageWidth = image.width();
         this.conv1 = addChildBlock("conv1", ResNetLayers.convWithBias(3, input.channels(), HIDDEN, 1, 1, random));
         this.bn1 = addChildBlock("bn1", ResNetLayers.batchNorm());
-        this.conv2 = addChildBlock("conv2", ResNetLayers.convWithBias(3, HIDDEN, IMAGE_CHANNELS, 1, 1, random));
+        this.conv2 = addChildBlock("conv2", ResNetLayers.convWithBias(3, HIDDEN, imageChannels, 1, 1, random));
     }
 
     /** Allocates and initialises every parameter in {@code manager}, float32. */
@@ -57,12 +66,12 @@ public final class InfoProDecoder extends AbstractBlock implements AuxComponent 
         initialize(manager, DataType.FLOAT32, new Shape(2, input.channels(), input.height(), input.width()));
     }
 
-    /** The decoder's logits (B, 3, H, W), before the sigmoid, from features (B, C, h, w). */
+    /** The decoder's logits (B, image channels, H, W), before the sigmoid, from features (B, C, h, w). */
     public NDArray forward(ParameterStore ps, NDArray features, boolean training) {
         return forward(ps, new NDList(features), training).singletonOrThrow();
     }
 
-    /** The decoded images (B, 3, H, W), every value in [0, 1]: the sigmoid of {@link #forward}. */
+    /** The decoded images (B, image channels, H, W), every value in [0, 1]: the sigmoid of {@link #forward}. */
     public NDArray images(ParameterStore ps, NDArray features, boolean training) {
         return Activation.sigmoid(forward(ps, features, training));
     }
@@ -79,7 +88,7 @@ public final class InfoProDecoder extends AbstractBlock implements AuxComponent 
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {new Shape(inputShapes[0].get(0), IMAGE_CHANNELS, imageHeight, imageWidth)};
+        return new Shape[] {new Shape(inputShapes[0].get(0), imageChannels, imageHeight, imageWidth)};
     }
 
     @Override
@@ -115,6 +124,6 @@ public final class InfoProDecoder extends AbstractBlock implements AuxComponent 
 
     @Override
     public String toString() {
-        return "InfoPro decoder (" + input + " -> 3x" + imageHeight + "x" + imageWidth + ")";
+        return "InfoPro decoder (" + input + " -> " + imageChannels + "x" + imageHeight + "x" + imageWidth + ")";
     }
 }

@@ -140,6 +140,7 @@ final class TrainingSettingsForm extends GridPane {
             case STL10 -> "STL-10";
             case SVHN -> "SVHN";
             case FOLDER -> "image folder";
+            case IDX -> "MNIST family (IDX)";
         };
     }
 
@@ -204,9 +205,7 @@ final class TrainingSettingsForm extends GridPane {
         DatasetKind kind = dataset.getValue() == null ? d.kindOrDefault() : dataset.getValue();
         String p = path.getText().isBlank() ? null : path.getText().trim();
         if (kind == d.kindOrDefault()) {
-            return Objects.equals(p, d.path()) ? d
-                    : new DatasetConfig(d.kind(), p, d.trainSize(), d.testSize(), d.imageSize(), d.generatorSeed(),
-                            d.augment(), d.variant());
+            return Objects.equals(p, d.path()) ? d : d.withPath(p);
         }
         // Sizes and the generator seed mean something else for every kind: start them afresh.
         return new DatasetConfig(kind.id(), kind == DatasetKind.BUILTIN ? null : p, null, null, null, null, d.augment());

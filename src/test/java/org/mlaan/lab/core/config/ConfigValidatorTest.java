@@ -39,4 +39,19 @@ class ConfigValidatorTest {
                 problems("{\"device\": \"gpu:99999999999\"}"));
         assertEquals(List.of(), problems("{\"device\": \"gpu:2147483647\"}"), "an int index is the engine's to judge");
     }
+
+    @Test
+    void idxWithoutAPathIsAProblemNamingThePath() {
+        assertEquals(List.of("dataset.path: required for dataset.kind 'idx' (the folder holding its files)"),
+                problems("{\"dataset\": {\"kind\": \"idx\"}}"));
+        assertEquals(List.of(), problems("{\"dataset\": {\"kind\": \"idx\", \"path\": \"/usr/share/datasets/fashion-mnist\","
+                + " \"padTo32\": false}}"));
+    }
+
+    @Test
+    void padTo32IsRefusedForSetsThatAreNotIdx() {
+        assertEquals(List.of("dataset.padTo32: only idx images (28x28) are padded; dataset.kind 'cifar10' is read"
+                + " at its own size (leave padTo32 out)"),
+                problems("{\"dataset\": {\"kind\": \"cifar10\", \"path\": \"x\", \"padTo32\": true}}"));
+    }
 }

@@ -87,4 +87,29 @@ class NetworkPlanTest {
         assertTrue(u.getMessage().contains("'4.0'"), u.getMessage());
         assertFalse(NetworkPlan.of(Arch.RESNET18).stem().projection());
     }
+
+    @Test
+    void greyInputChangesOnlyTheStemConvolutionByTwoChannelsOfWeights() {
+        NetworkPlan rgb = NetworkPlan.of(Arch.RESNET20, 32, 10);
+        NetworkPlan grey = NetworkPlan.of(Arch.RESNET20, 32, 10, 1);
+        assertEquals(new TensorShape(1, 32, 32), grey.input());
+        assertEquals(new TensorShape(1, 32, 32), grey.stem().in());
+        // conv3x3 1 -> 16 and BN(16): 9 * 16 + 2 * 16.
+        assertEquals(176, grey.stem().params());
+        assertEquals(2 * 9 * 16, rgb.totalParams() - grey.totalParams());
+        assertEquals(9L * 1 * 16 * 32 * 32, grey.stem().macs());
+        for (int i = 1; i < rgb.size(); i++) {
+            assertEquals(rgb.unit(i).params(), grey.unit(i).params(), rgb.unit(i).name());
+            assertEquals(rgb.unit(i).out(), grey.unit(i).out(), rgb.unit(i).name());
+        }
+        assertEquals(rgb.totalParams(), NetworkPlan.of(Arch.RESNET20, 32, 10, 3).totalParams(),
+                "the three-argument plan is the RGB one");
+    }
+
+    @Test
+    void anInputWithoutChannelsIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NetworkPlan.of(Arch.RESNET20, 32, 10, 0));
+        assertEquals("an input needs at least 1 channel, got 0", e.getMessage());
+    }
 }
