@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
 import org.mlaan.lab.core.config.ConfigException;
-import org.mlaan.lab.core.config.ConfigValidator;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
+import org.mlaan.lab.core.experiment.Experiment;
 import org.mlaan.lab.core.run.RunFinished;
 import org.mlaan.lab.core.run.RunListener;
 import org.mlaan.lab.data.DataSets;
@@ -46,7 +46,7 @@ public final class AblationRunner {
     public AblationResult run(BiFunction<Method, Long, RunListener> listenerFor) throws ConfigException, IOException {
         for (Method m : plan.methods()) {
             for (long seed : plan.seeds()) {
-                ConfigValidator.validate(plan.configFor(m, seed), "ablation cell " + m.label() + " seed " + seed);
+                Experiment.validate(plan.configFor(m, seed), "ablation cell " + m.label() + " seed " + seed);
             }
         }
         LoadedData data = opened != null ? opened : DataSets.open(plan.base().dataset());

@@ -18,12 +18,13 @@ import org.mlaan.lab.cluster.SlurmOptions;
 import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
+import org.mlaan.lab.core.experiment.Experiment;
 import org.mlaan.lab.core.stats.Summary;
 import org.mlaan.lab.engine.RunOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ablate}: BP and the base method with MLM, LAM and both, for N seeds (MLAAN Table 4). */
 @Command(name = "ablate", mixinStandardHelpOptions = true,
@@ -154,7 +155,7 @@ final class AblateCommand implements Callable<Integer> {
 
     /** The ablation of one config, with --epochs and --epochs-for applied. */
     private AblationPlan plan(Path config) throws Exception {
-        ExperimentConfig base = ConfigFiles.read(config);
+        ExperimentConfig base = Experiment.readConfig(config);
         if (epochs != null) {
             // Into the config, not the run options, so that --epochs-for can still override it per method.
             base = base.withTraining(base.training().withEpochs(epochs));

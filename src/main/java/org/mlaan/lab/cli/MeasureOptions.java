@@ -2,8 +2,8 @@ package org.mlaan.lab.cli;
 
 import java.nio.file.Path;
 import org.mlaan.lab.core.config.ConfigException;
-import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.experiment.Experiment;
 import picocli.CommandLine.Option;
 
 /** The options {@code bench} and {@code memory} share: which config, batch and device, and JSON output. */
@@ -22,7 +22,7 @@ final class MeasureOptions {
 
     /** The config file with the batch override applied. */
     ExperimentConfig read() throws ConfigException {
-        return BenchCommand.withBatch(ConfigFiles.read(config), batch);
+        return BenchCommand.withBatch(Experiment.readConfig(config), batch);
     }
 
     static void checkSteps(int steps) {

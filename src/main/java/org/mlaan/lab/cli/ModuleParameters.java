@@ -13,14 +13,15 @@ import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.config.NetworkConfig;
 import org.mlaan.lab.core.config.SplitConfig;
+import org.mlaan.lab.core.experiment.DataShape;
+import org.mlaan.lab.core.experiment.Experiment;
 import org.mlaan.lab.core.local.LocalPlan;
-import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.split.PaperPresets;
 import org.mlaan.lab.data.Normalization;
-import org.mlaan.lab.engine.Backbone;
 import org.mlaan.lab.engine.LocalNetwork;
 import org.mlaan.lab.engine.ParameterCounts;
+import org.mlaan.lab.engine.net.Backbone;
 
 /**
  * {@code plan --method M --split S}: builds the method's network on the CPU and counts what each
@@ -51,7 +52,8 @@ final class ModuleParameters {
         }
         ExperimentConfig config = new ExperimentConfig(null, null, new NetworkConfig(network.arch().id()), null,
                 m.label(), splitOf(split), null, null, null, null);
-        LocalPlan plan = LocalPlanner.resolve(config, network);
+        LocalPlan plan = Experiment.resolve(config, new DataShape(network.input().channels(), network.input().height(),
+                network.classes())).plan();
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             Backbone backbone = new Backbone(network, 0);
             backbone.initialize(manager);

@@ -13,8 +13,8 @@ import org.mlaan.lab.cluster.Slurm;
 import org.mlaan.lab.cluster.SlurmOptions;
 import org.mlaan.lab.cluster.TaskStatus;
 import org.mlaan.lab.core.config.ConfigException;
-import org.mlaan.lab.core.config.ConfigValidator;
 import org.mlaan.lab.core.config.Method;
+import org.mlaan.lab.core.experiment.Experiment;
 
 /** {@code ablate --slurm}, {@code --status} and {@code --resubmit}: an ablation as a Slurm job array. */
 final class SlurmAblation {
@@ -29,7 +29,7 @@ final class SlurmAblation {
         for (AblationPlan plan : plans) {
             for (Method m : plan.methods()) {
                 for (long seed : plan.seeds()) {
-                    ConfigValidator.validate(plan.configFor(m, seed), plan.base().nameOrDefault() + ": ablation cell "
+                    Experiment.validate(plan.configFor(m, seed), plan.base().nameOrDefault() + ": ablation cell "
                             + m.label() + " seed " + seed);
                 }
             }

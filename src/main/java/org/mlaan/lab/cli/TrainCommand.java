@@ -3,7 +3,7 @@ package org.mlaan.lab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.mlaan.lab.core.config.ConfigFiles;
+import org.mlaan.lab.core.experiment.Experiment;
 import org.mlaan.lab.core.run.RunFinished;
 import org.mlaan.lab.core.train.ShortRunCheck;
 import org.mlaan.lab.engine.FixedRunFolder;
@@ -11,9 +11,9 @@ import org.mlaan.lab.engine.RunOptions;
 import org.mlaan.lab.engine.TrainingRun;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code train}: runs a config (or resumes a run folder) with a progress line. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--run-folder and --resume: --resume continues the folder it names;"
                         + " --run-folder goes with --config");
             }
-            FixedRunFolder.State state = FixedRunFolder.stateOf(runFolder, ConfigFiles.read(source.config), options);
+            FixedRunFolder.State state = FixedRunFolder.stateOf(runFolder, Experiment.readConfig(source.config), options);
             if (state == FixedRunFolder.State.COMPLETED) {
                 console.println(runFolder + ": completed already; nothing to train");
                 return 0;
@@ -83,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
         CancelOnShutdown guard = new CancelOnShutdown();
         try (guard; TrainingRun run = resuming
                 ? TrainingRun.resume(source.resume != null ? source.resume : runFolder, options)
-                : TrainingRun.create(ConfigFiles.read(source.config), options)) {
+                : TrainingRun.create(Experiment.readConfig(source.config), options)) {
             // A Ctrl-C during start-up cancels the run here, before its first step.
             guard.onCancel(run::cancel);
             if (!run.deviceNotice().isEmpty()) {

@@ -1,5 +1,7 @@
 package org.mlaan.lab.data;
 
+import org.mlaan.lab.core.experiment.DataShape;
+
 /**
  * A data set ready for a run: training and test images with the transforms of ALGORITHMS.md
  * Part B §7 (augmentation and normalisation for training, normalisation only for test).
@@ -28,6 +30,11 @@ public record LoadedData(ImageSet train, ImageSet test, SampleTransform trainTra
     }
 
     /** Channels of the samples the network sees: 3 for colour images, 1 for grey. */
+    /** What a network sees of this data: channels, edge and class count. */
+    public DataShape shape() {
+        return new DataShape(inputChannels(), inputSize(), numClasses());
+    }
+
     public int inputChannels() {
         return trainTransform.outputShape(train.shape()).channels();
     }

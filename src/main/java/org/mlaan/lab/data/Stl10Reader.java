@@ -11,7 +11,7 @@ import java.util.List;
  * label byte 1..10 per image, which becomes 0..9. Class names come from {@code class_names.txt}
  * when it is there. The unlabelled split is not read.
  */
-public final class Stl10Reader implements DatasetReader {
+public final class Stl10Reader extends TwoPartReader {
     static final int SIDE = 96;
     static final int PLANE = SIDE * SIDE;
     static final int IMAGE_BYTES = 3 * PLANE;
@@ -23,20 +23,12 @@ public final class Stl10Reader implements DatasetReader {
 
     /** {@code root} is the folder of the {@code .bin} files or the one holding {@code stl10_binary}. */
     public Stl10Reader(Path root) throws DatasetFormatException {
+        super("stl10", "train", "test");
         this.folder = DataFolder.locate(root, "stl10_binary", "test_X.bin", "STL-10 binary");
     }
 
     @Override
-    public ImageSet train(int limit) throws DatasetFormatException {
-        return read("stl10-train", "train", limit);
-    }
-
-    @Override
-    public ImageSet test(int limit) throws DatasetFormatException {
-        return read("stl10-test", "test", limit);
-    }
-
-    private ImageSet read(String name, String split, int limit) throws DatasetFormatException {
+    ImageSet read(String name, String split, int limit) throws DatasetFormatException {
         List<String> classes = classNames();
         Path xFile = DataFolder.requireFile(folder, split + "_X.bin", "STL-10 images");
         Path yFile = DataFolder.requireFile(folder, split + "_y.bin", "STL-10 labels");

@@ -29,7 +29,7 @@ import us.hebi.matlab.mat.types.Sources;
  * against the file before it is parsed ({@link MatElementSizeCheck}) and only X and y are parsed, so
  * a damaged file is refused, naming it, without allocating the sizes it claims.
  */
-public final class SvhnReader implements DatasetReader {
+public final class SvhnReader extends TwoPartReader {
     static final int SIDE = 32;
     private static final int HEADER_BYTES = 128;
     private static final Set<MatlabType> NUMERIC = EnumSet.of(MatlabType.Double, MatlabType.Single,
@@ -43,20 +43,12 @@ public final class SvhnReader implements DatasetReader {
 
     /** {@code folder} holds {@code train_32x32.mat} and {@code test_32x32.mat}. */
     public SvhnReader(Path folder) throws DatasetFormatException {
+        super("svhn", "train_32x32.mat", "test_32x32.mat");
         this.folder = DataFolder.locate(folder, "svhn", "test_32x32.mat", "SVHN cropped-digit");
     }
 
     @Override
-    public ImageSet train(int limit) throws DatasetFormatException {
-        return read("svhn-train", "train_32x32.mat", limit);
-    }
-
-    @Override
-    public ImageSet test(int limit) throws DatasetFormatException {
-        return read("svhn-test", "test_32x32.mat", limit);
-    }
-
-    private ImageSet read(String name, String fileName, int limit) throws DatasetFormatException {
+    ImageSet read(String name, String fileName, int limit) throws DatasetFormatException {
         Path file = DataFolder.requireFile(folder, fileName, "SVHN MATLAB file");
         checkHeader(file);
         MatElementSizeCheck.check(file);

@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.experiment.Experiment;
 import org.mlaan.lab.core.local.LocalPlan;
-import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.train.LearningRateSchedule;
 import org.mlaan.lab.data.BatchAssembler;
 import org.mlaan.lab.data.DataSets;
 import org.mlaan.lab.data.EpochOrder;
 import org.mlaan.lab.data.LoadedData;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.NoGrad;
 
 /**
  * Times real training steps of a config: the same step a run takes ({@link BpStep} for BP,
@@ -63,15 +65,14 @@ public final class Benchmark {
         }
         ExperimentConfig c = TrainingRun.effective(config, RunOptions.withoutFolder().withDevice(deviceSpec));
         DeviceChoice device;
-        NetworkPlan plan;
         try {
             device = DeviceChoice.resolve(c.deviceOrDefault()).requireExactKernels();
-            plan = NetworkPlan.of(c.network().archOrDefault(), data.inputSize(), data.numClasses(),
-                    data.inputChannels());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, List.of(e.getMessage()));
         }
-        LocalPlan localPlan = LocalPlanner.resolve(c, plan);
+        Experiment experiment = Experiment.resolve(c, data.shape());
+        NetworkPlan plan = experiment.network();
+        LocalPlan localPlan = experiment.plan();
         long seed = c.seedOrDefault();
         int batchSize = c.training().batchSizeOrDefault();
         double lr = LearningRateSchedule.of(c.training(), c.training().epochsOrDefault()).rate(0);

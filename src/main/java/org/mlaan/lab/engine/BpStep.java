@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.NoGrad;
 
 /**
  * One end-to-end backprop step (ALGORITHMS.md Part B §8): forward through every unit in training

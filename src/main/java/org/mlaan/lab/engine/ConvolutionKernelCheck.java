@@ -9,6 +9,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
+import org.mlaan.lab.engine.net.NoGrad;
 
 /**
  * Checks that libtorch's convolution kernels compute exact answers on this CPU before anything

@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import org.mlaan.lab.data.BatchAssembler;
 import org.mlaan.lab.data.EpochOrder;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.NoGrad;
 
 /**
  * Evaluates the backbone on the test set (ALGORITHMS.md Part B §9): stem, all blocks, head; BN

@@ -11,6 +11,8 @@ import org.mlaan.lab.core.run.FeatureMaps;
 import org.mlaan.lab.data.BatchAssembler;
 import org.mlaan.lab.data.ImageSet;
 import org.mlaan.lab.data.Normalization;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.NoGrad;
 
 /**
  * Takes {@link FeatureMaps} of a few fixed test images (MLAAN paper, Figure 4): the backbone in

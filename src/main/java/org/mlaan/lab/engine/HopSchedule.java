@@ -3,6 +3,7 @@ package org.mlaan.lab.engine;
 import java.util.Arrays;
 import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.engine.net.Backbone;
 
 /**
  * When the REUSE order backwards each module's kept graph (docs/decisions/0005, "fewest backward

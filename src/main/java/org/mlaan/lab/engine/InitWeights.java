@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import org.mlaan.lab.core.io.FileDigest;
 import org.mlaan.lab.core.io.FileFormatException;
-import org.mlaan.lab.core.io.SafetensorsFile;
 import org.mlaan.lab.core.io.SafetensorsFile.Tensor;
+import org.mlaan.lab.core.io.SafetensorsFile;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.run.InitFrom;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.NoGrad;
 
 /**
  * The weights a new run starts from instead of its seed's ({@code train --init}): the arrays of

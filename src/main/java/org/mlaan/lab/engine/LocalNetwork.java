@@ -23,6 +23,7 @@ import org.mlaan.lab.engine.auxnet.AuxParameters;
 import org.mlaan.lab.engine.auxnet.InfoProDecoder;
 import org.mlaan.lab.engine.auxnet.LeapStack;
 import org.mlaan.lab.engine.auxnet.MomentumAux;
+import org.mlaan.lab.engine.net.Backbone;
 
 /**
  * A backbone cut into the modules of a {@link LocalPlan}, with every module's auxiliary networks

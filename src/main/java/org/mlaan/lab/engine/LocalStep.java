@@ -10,7 +10,7 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import org.mlaan.lab.core.experiment.StepOrder;
 import org.mlaan.lab.core.local.EmaUpdate;
 import org.mlaan.lab.core.local.LastModuleLoss;
 import org.mlaan.lab.core.local.LocalPlan;
@@ -18,6 +18,8 @@ import org.mlaan.lab.core.local.ModuleRoles;
 import org.mlaan.lab.engine.auxnet.AuxHead;
 import org.mlaan.lab.engine.auxnet.InfoProDecoder;
 import org.mlaan.lab.engine.auxnet.ReconstructionLoss;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.NoGrad;
 
 /**
  * One local-learning step over the modules of a {@link LocalNetwork}, in the order of
@@ -101,22 +103,12 @@ final class LocalStep implements TrainingStep {
          */
         REUSE;
 
-        /** The system property that picks the training order: {@code reference} or {@code reuse}. */
-        static final String PROPERTY = "mlaan.order";
+        /** The default order: the one this process trains with ({@link StepOrder#current()}). */
+        static final Order DEFAULT = of(StepOrder.current());
 
-        /** The order training uses: {@code -Dmlaan.order=reference|reuse}, read once; REUSE when unset. */
-        static final Order DEFAULT = parse(System.getProperty(PROPERTY));
-
-        static Order parse(String value) {
-            if (value == null || value.isBlank()) {
-                return REUSE;
-            }
-            return switch (value.trim().toLowerCase(Locale.ROOT)) {
-                case "reference" -> REFERENCE;
-                case "reuse" -> REUSE;
-                default -> throw new IllegalArgumentException(PROPERTY + " must be reference or reuse, got '"
-                        + value + "'");
-            };
+        /** The step's order for an experiment's {@link StepOrder}. */
+        static Order of(StepOrder order) {
+            return order == StepOrder.REFERENCE ? REFERENCE : REUSE;
         }
     }
 

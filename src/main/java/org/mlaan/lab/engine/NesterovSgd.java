@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mlaan.lab.core.config.TrainingConfig;
+import org.mlaan.lab.engine.net.NoGrad;
 
 /**
  * Stochastic gradient descent with the semantics of {@code torch.optim.SGD} (dampening 0), which

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.mlaan.lab.core.local.ModuleRoles;
 import org.mlaan.lab.engine.auxnet.AuxComponent;
+import org.mlaan.lab.engine.net.Backbone;
 
 /**
  * How many weights each module of a built local network trains and averages, part by part, so

@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mlaan.lab.core.io.SafetensorsFile.Tensor;
+import org.mlaan.lab.engine.net.Backbone;
 
 /**
  * A backbone's arrays as PyTorch's {@code state_dict} holds them: under their PyTorch names

@@ -14,7 +14,7 @@ import java.util.function.DoubleConsumer;
 import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
-import org.mlaan.lab.core.local.LocalPlanner;
+import org.mlaan.lab.core.experiment.Experiment;
 import org.mlaan.lab.core.local.ModuleRoles;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.run.FeatureMaps;
@@ -27,6 +27,8 @@ import org.mlaan.lab.data.EpochOrder;
 import org.mlaan.lab.data.ImageSet;
 import org.mlaan.lab.data.LoadedData;
 import org.mlaan.lab.data.SampleTransform;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.NoGrad;
 
 /**
  * The backbone of a finished (or stopped) run, loaded from its last checkpoint to be read, never
@@ -107,12 +109,12 @@ public final class TrainedNetwork implements AutoCloseable {
         NetworkPlan plan;
         List<ModuleSpan> spans = new ArrayList<>();
         try {
-            plan = NetworkPlan.of(config.network().archOrDefault(), data.inputSize(), data.numClasses(),
-                    data.inputChannels());
-            for (ModuleRoles m : LocalPlanner.resolve(config, plan).modules()) {
+            Experiment experiment = Experiment.resolve(config, data.shape());
+            plan = experiment.network();
+            for (ModuleRoles m : experiment.plan().modules()) {
                 spans.add(m.span());
             }
-        } catch (ConfigException | IllegalArgumentException e) {
+        } catch (ConfigException e) {
             throw new IOException(run.dir() + ": the run's config does not describe a network: " + e.getMessage(), e);
         }
         CheckpointState state = Checkpoint.readState(parameters.getParent());

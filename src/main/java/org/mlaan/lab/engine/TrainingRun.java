@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ConfigValidator;
 import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.experiment.Experiment;
 import org.mlaan.lab.core.local.BatchMemoryCheck;
 import org.mlaan.lab.core.local.LocalPlan;
-import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.run.EpochMetrics;
 import org.mlaan.lab.core.run.FeatureMaps;
@@ -37,12 +37,14 @@ import org.mlaan.lab.data.BatchAssembler;
 import org.mlaan.lab.data.DataSets;
 import org.mlaan.lab.data.EpochOrder;
 import org.mlaan.lab.data.LoadedData;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.NoGrad;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One training run of any method: end-to-end backprop (ALGORITHMS.md Part B §8, {@link BpStep}) or
- * a local method ({@link LocalPlanner} resolves the config's roles, {@link LocalNetwork} builds the
+ * a local method ({@link Experiment} resolves the config's roles, {@link LocalNetwork} builds the
  * aux nets, {@link LocalStep} trains them, Part A.6). It builds the backbone from the config's
  * plan, trains on the calling thread with {@link NesterovSgd} and the epoch schedule, evaluates the
  * backbone alone (aux nets are unused at test time, Part A.7), and keeps its {@link RunFolder}
@@ -65,6 +67,7 @@ public final class TrainingRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
+    private final Experiment experiment;
     private final ExperimentConfig config;
     private final LoadedData data;
     private final NetworkPlan plan;
@@ -88,12 +91,13 @@ public final class TrainingRun implements AutoCloseable {
     private CheckpointState position;
     private Throwable failure;
 
-    private TrainingRun(ExperimentConfig config, LoadedData data, NetworkPlan plan, LocalPlan localPlan,
-            DeviceChoice device, RunFolder folder, InitWeights init) {
-        this.config = config;
+    private TrainingRun(Experiment experiment, LoadedData data, DeviceChoice device, RunFolder folder,
+            InitWeights init) {
+        this.experiment = experiment;
+        this.config = experiment.config();
         this.data = data;
-        this.plan = plan;
-        this.localPlan = localPlan;
+        this.plan = experiment.network();
+        this.localPlan = experiment.plan();
         this.device = device;
         this.folder = folder;
         this.seed = config.seedOrDefault();
@@ -135,15 +139,16 @@ public final class TrainingRun implements AutoCloseable {
     public static TrainingRun create(ExperimentConfig config, RunOptions options, LoadedData data)
             throws ConfigException, IOException {
         ExperimentConfig effective = effective(config, options);
-        NetworkPlan plan = planFor(effective, data);
-        LocalPlan localPlan = LocalPlanner.resolve(effective, plan);
+        Experiment experiment = Experiment.resolve(effective, data.shape());
+        NetworkPlan plan = experiment.network();
+        LocalPlan localPlan = experiment.plan();
         refuseBatchBeyondData(effective, data);
         DeviceChoice device = deviceFor(effective);
         refuseBatchBeyondMemory(effective, localPlan, device);
         // Read and checked before the run folder is made: a file that does not fit leaves no folder behind.
         InitWeights init = options.init() == null ? null : InitWeights.read(options.init(), plan);
         if (!options.writesFolder()) {
-            return new TrainingRun(effective, data, plan, localPlan, device, null, init);
+            return new TrainingRun(experiment, data, device, null, init);
         }
         LocalDateTime now = LocalDateTime.now();
         RunFolder folder = options.runFolder() != null ? RunFolder.createAt(options.runFolder())
@@ -151,8 +156,9 @@ public final class TrainingRun implements AutoCloseable {
         try {
             folder.writeConfig(effective);
             folder.writeProvenance(RunProvenance.capture(effective.seedOrDefault(), device.description(),
-                    options.commandLine(), now, null, init == null ? null : init.record()), RunFolder.PROVENANCE);
-            return new TrainingRun(effective, data, plan, localPlan, device, folder, init);
+                    options.commandLine(), now, null, init == null ? null : init.record(), experiment.description()),
+                    RunFolder.PROVENANCE);
+            return new TrainingRun(experiment, data, device, folder, init);
         } catch (IOException | RuntimeException e) {
             folder.close();
             throw e;
@@ -197,8 +203,9 @@ public final class TrainingRun implements AutoCloseable {
                         + " and on cancel)"));
         CheckpointState state = Checkpoint.verify(checkpoint);
         refuseShortening(runDir, saved, options, state);
-        NetworkPlan plan = planFor(effective, data);
-        LocalPlan localPlan = LocalPlanner.resolve(effective, plan);
+        Experiment experiment = Experiment.resolve(effective, data.shape());
+        NetworkPlan plan = experiment.network();
+        LocalPlan localPlan = experiment.plan();
         if (state.seed() != effective.seedOrDefault() || !state.arch().equals(plan.arch().id())) {
             throw new ConfigException(runDir.resolve(RunFolder.CONFIG).toString(), List.of(
                     "seed/network.arch: the checkpoint was written by seed " + state.seed() + " on "
@@ -207,14 +214,14 @@ public final class TrainingRun implements AutoCloseable {
         }
         DeviceChoice device = deviceFor(effective);
         refuseBatchBeyondMemory(effective, localPlan, device);
-        TrainingRun run = new TrainingRun(effective, data, plan, localPlan, device, folder, null);
+        TrainingRun run = new TrainingRun(experiment, data, device, folder, null);
         try {
             Checkpoint.load(checkpoint, run.backbone, run.auxArrays(), run.optimizer, run.root);
             run.position = state;
             LocalDateTime now = LocalDateTime.now();
             folder.writeConfig(effective);
             folder.writeProvenance(RunProvenance.capture(effective.seedOrDefault(), device.description(),
-                    options.commandLine(), now, state.position(), null),
+                    options.commandLine(), now, state.position(), null, experiment.description()),
                     "provenance-resumed-" + STAMP.format(now) + ".json");
         } catch (IOException | RuntimeException e) {
             run.close();
@@ -247,7 +254,7 @@ public final class TrainingRun implements AutoCloseable {
         }
     }
 
-    /** The config with the options' overrides applied, validated (the split and roles are checked by {@link LocalPlanner}). */
+    /** The config with the options' overrides applied, its fields validated (the split and roles by {@link Experiment}). */
     static ExperimentConfig effective(ExperimentConfig config, RunOptions options) throws ConfigException {
         ExperimentConfig c = config;
         if (options.device() != null) {
@@ -258,15 +265,6 @@ public final class TrainingRun implements AutoCloseable {
         }
         ConfigValidator.validate(c, null);
         return c;
-    }
-
-    private static NetworkPlan planFor(ExperimentConfig c, LoadedData data) throws ConfigException {
-        try {
-            return NetworkPlan.of(c.network().archOrDefault(), data.inputSize(), data.numClasses(),
-                    data.inputChannels());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(null, List.of("network.arch: " + e.getMessage()));
-        }
     }
 
     /**
@@ -660,7 +658,7 @@ public final class TrainingRun implements AutoCloseable {
         // Issue 13: the live-tensor walk is sampled in a run (the memory chart gets a point every n steps).
         LiveMeter meter = LiveMeter.sampled(LiveMeter.TRAINING_EVERY);
         return localNetwork == null ? new BpStep(backbone, optimizer, parameters, meter)
-                : new LocalStep(localNetwork, optimizer, parameters, LocalStep.Order.DEFAULT, meter);
+                : new LocalStep(localNetwork, optimizer, parameters, LocalStep.Order.of(experiment.order()), meter);
     }
 
     /** Arrays alive under this run's root manager (parameters, buffers and anything leaked). */

@@ -15,9 +15,12 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.mlaan.lab.core.config.ConfigException;
-import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.experiment.Experiment;
 import org.mlaan.lab.engine.NativeLibraries;
+import org.mlaan.lab.ui.common.PngExport;
+import org.mlaan.lab.ui.model.LabViewModel;
+import org.mlaan.lab.ui.model.LiveRun;
 
 /**
  * The lab window's JavaFX application. Started through {@link LabLauncher}, which hands it its
@@ -56,7 +59,7 @@ public final class LabApplication extends Application {
         String openError = null;
         if (o.config() != null) {
             try {
-                initial = ConfigFiles.read(o.config());
+                initial = Experiment.readConfig(o.config());
             } catch (ConfigException e) {
                 openError = e.getMessage();
             }

@@ -67,7 +67,8 @@ public final class RunFixtures {
             f.writeConfig(run.config());
             f.writeStatus(run.status());
             f.writeProvenance(new Provenance(run.config().seedOrDefault(), "test", "0.35.1", "PyTorch", "2.7.1",
-                    "cpu() (test)", "17", "Linux", 2, "2026-01-01T00:00", List.of(), null, null, null), RunFolder.PROVENANCE);
+                    "cpu() (test)", "17", "Linux", 2, "2026-01-01T00:00", List.of(), null, null, null, null),
+                    RunFolder.PROVENANCE);
             for (EpochMetrics e : run.epochs()) {
                 f.appendEpoch(e);
             }

@@ -20,6 +20,9 @@ import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.plan.TensorShape;
 import org.mlaan.lab.core.plan.Unit;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.ResNetLayers;
+import org.mlaan.lab.engine.net.UnitBlock;
 
 class BackboneTest {
 

@@ -14,6 +14,8 @@ import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.NoGrad;
 
 /**
  * One end-to-end backprop step, Nesterov update included, against the reference code's K=1 path

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
+import org.mlaan.lab.engine.net.Backbone;
 
 class CheckpointTest {
     private static final NetworkPlan PLAN = NetworkPlan.of(Arch.RESNET20, 16, 4);

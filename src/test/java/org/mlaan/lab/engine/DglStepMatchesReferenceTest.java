@@ -26,6 +26,8 @@ import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.data.Normalization;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.NoGrad;
 
 /**
  * One DGL step of the lab equals the reference code's, number for number: ResNet-20 on 32x32

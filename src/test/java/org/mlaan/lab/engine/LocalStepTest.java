@@ -38,7 +38,8 @@ import org.mlaan.lab.core.run.RunListener;
 import org.mlaan.lab.core.run.StepMetrics;
 import org.mlaan.lab.data.Normalization;
 import org.mlaan.lab.engine.auxnet.EmaTwin;
-import org.mlaan.lab.engine.auxnet.LeapStack;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.NoGrad;
 
 /**
  * The proofs of ALGORITHMS.md Part A.4-A.6 on a small network: which parameters each local loss
@@ -507,15 +508,6 @@ class LocalStepTest {
             }
             assertEquals(early, LiveArrays.count(rig.root), "arrays alive after step 5 and after step 30");
         }
-    }
-
-    @Test
-    void orderPropertyParses() {
-        assertEquals(LocalStep.Order.REUSE, LocalStep.Order.parse(null));
-        assertEquals(LocalStep.Order.REFERENCE, LocalStep.Order.parse(" Reference"));
-        assertEquals(LocalStep.Order.REUSE, LocalStep.Order.parse("reuse"));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> LocalStep.Order.parse("summed"));
     }
 
     // ALGORITHMS.md Part A.4: twin <- m*twin + (1-m)*live, live taken before the optimiser step.

@@ -19,6 +19,8 @@ import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.data.Normalization;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.NoGrad;
 
 /**
  * One MAN step of the lab against the same step of MAN's own code: {@code man-step-golden-k8.json}

@@ -23,6 +23,8 @@ import org.mlaan.lab.core.local.ModuleRoles;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.data.Normalization;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.NoGrad;
 
 /**
  * One DGL+MLAAN step of the lab against the same step of the reference code itself:

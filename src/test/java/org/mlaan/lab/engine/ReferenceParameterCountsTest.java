@@ -15,6 +15,7 @@ import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.data.Normalization;
+import org.mlaan.lab.engine.net.Backbone;
 
 /**
  * DGL+MLAAN trains as many weights, module by module, as the reference code's model uses in one

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
+import org.mlaan.lab.engine.net.Backbone;
 
 /** The lab's backbone arrays carry the names and shapes of the reference model's state_dict. */
 class TorchNamesTest {

@@ -29,6 +29,7 @@ import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.core.run.RunStatus;
 import org.mlaan.lab.core.run.StepMetrics;
 import org.mlaan.lab.data.LoadedData;
+import org.mlaan.lab.engine.net.Backbone;
 
 class TrainingRunTest {
     private static final LoadedData DATA = TinyData.make(48, 24, 16, 4, 99);
@@ -130,6 +131,10 @@ class TrainingRunTest {
         assertTrue(provenance.contains("\"seed\" : 7"), provenance);
         assertTrue(provenance.contains("\"djlVersion\" : \"0.35.1\""), provenance);
         assertTrue(provenance.contains("\"engine\" : \"PyTorch\""), provenance);
+        // Issue 17: the folder says which step order and which roles trained it.
+        assertTrue(provenance.contains("\"stepOrder\" : \"" + org.mlaan.lab.core.experiment.StepOrder.current().id()
+                + "\""), provenance);
+        assertTrue(provenance.contains("\"units\" : \"stem-head\""), provenance);
 
         Path last = dir.resolve("checkpoints/last");
         assertTrue(Files.isRegularFile(last.resolve(Checkpoint.PARAMETERS)));

@@ -3,6 +3,7 @@ package org.mlaan.lab.ui;
 import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.scene.image.WritableImage;
+import org.mlaan.lab.ui.common.PngExport;
 
 /**
  * Writes the lab's icon as a PNG: how {@code assets/icon.png} is made. A tool, not part of the

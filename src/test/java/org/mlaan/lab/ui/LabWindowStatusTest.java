@@ -1,9 +1,9 @@
 package org.mlaan.lab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
 import org.mlaan.lab.core.run.RunStarted;
+import org.mlaan.lab.ui.model.LiveRun;
 
 /** The status line's device words follow the run's state (issue 15, item 4). */
 class LabWindowStatusTest {

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mlaan.lab.core.plan.Arch;
 
 /**
- * Checks a config before anything runs and lists every problem with its field path, so that a
- * run never starts on a config that would fail half-way.
+ * Checks a config's fields before anything runs and lists every problem with its field path, so
+ * that a run never starts on a config that would fail half-way. The split and the modules' roles
+ * need the network's plan: {@code core.experiment.Experiment} checks them, with these.
  */
 public final class ConfigValidator {
     private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu(?::(\\d+))?");
@@ -25,7 +25,6 @@ public final class ConfigValidator {
         dataset(out, config.dataset());
         training(out, config.training());
         batchWithinTrainingSet(out, config.dataset(), config.training());
-        localPlan(out, config);
         if (config.name() != null && !config.name().matches("[A-Za-z0-9._+-]{1,80}")) {
             out.add("name: use 1 to 80 letters, digits, '.', '_', '+' or '-' (it names the run folder), got '"
                     + config.name() + "'");
@@ -38,22 +37,6 @@ public final class ConfigValidator {
         List<String> problems = problems(config);
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
-        }
-    }
-
-    /** The split and auxiliary roles, checked on the network at its natural input size. */
-    private static void localPlan(List<String> out, ExperimentConfig config) {
-        Arch arch;
-        try {
-            arch = config.network().archOrDefault();
-            config.methodOrDefault();
-        } catch (IllegalArgumentException e) {
-            return; // already reported above
-        }
-        try {
-            org.mlaan.lab.core.local.LocalPlanner.resolve(config, org.mlaan.lab.core.plan.NetworkPlan.of(arch));
-        } catch (ConfigException e) {
-            out.addAll(e.problems());
         }
     }
 

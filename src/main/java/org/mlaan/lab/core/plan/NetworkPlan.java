@@ -120,4 +120,15 @@ public final class NetworkPlan {
     public String toString() {
         return arch.id() + " on " + input + " -> " + classes + " classes, " + units.size() + " units";
     }
+
+    /** Plans are equal when made for the same network, input and classes (the planner is a function of these). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NetworkPlan p && arch == p.arch && input.equals(p.input) && classes == p.classes;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(arch, input, classes);
+    }
 }

@@ -2,6 +2,7 @@ package org.mlaan.lab.core.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.mlaan.lab.core.experiment.ExperimentDescription;
 
 /**
  * The {@code provenance.json} of a run folder: what a reader needs to know to reproduce the run
@@ -22,8 +23,11 @@ import java.util.List;
  * @param resumedFrom the checkpoint position (epoch.step) a resumed run continued from, or null
  * @param initFrom the weights file a new run started from ({@code train --init}), or null when it
  *     started from its seed's initial weights (and in the record of a resume)
+ * @param experiment the experiment as resolved: input shape, step order and every module's roles
+ *     (issue 17: the order changes BatchNorm statistics, so the folder must say it); null in
+ *     folders of older versions
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Provenance(long seed, String labVersion, String djlVersion, String engine, String engineVersion,
         String device, String java, String os, int cores, String startTime, List<String> commandLine,
-        String gitCommit, String resumedFrom, InitFrom initFrom) {}
+        String gitCommit, String resumedFrom, InitFrom initFrom, ExperimentDescription experiment) {}

@@ -17,9 +17,9 @@ import org.mlaan.lab.core.local.AugLocalLayout;
 import org.mlaan.lab.core.local.HeadKind;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.plan.Unit;
-import org.mlaan.lab.engine.Backbone;
-import org.mlaan.lab.engine.ResNetLayers;
-import org.mlaan.lab.engine.UnitBlock;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.ResNetLayers;
+import org.mlaan.lab.engine.net.UnitBlock;
 
 /**
  * AugLocal's auxiliary network ({@code unifSamp}, ALGORITHMS.md Part B §10): the fresh, randomly

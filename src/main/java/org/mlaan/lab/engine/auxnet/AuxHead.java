@@ -5,11 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import java.util.Map;
 import org.mlaan.lab.core.local.HeadKind;
 import org.mlaan.lab.core.plan.TensorShape;
 
@@ -20,7 +17,7 @@ import org.mlaan.lab.core.plan.TensorShape;
  * the input's manager. BN layers inside use batch statistics in training, so a training forward
  * needs a batch of at least 2 where the head has a BN1d.
  */
-public abstract class AuxHead extends AbstractBlock implements AuxComponent {
+public abstract class AuxHead extends PlainAuxBlock {
     private static final byte VERSION = 1;
 
     private final HeadKind kind;
@@ -64,26 +61,6 @@ public abstract class AuxHead extends AbstractBlock implements AuxComponent {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return new Shape[] {new Shape(inputShapes[0].get(0), classes)};
-    }
-
-    /** Number of trainable values. */
-    public long parameterCount() {
-        return BlockParameters.count(trainableParameters());
-    }
-
-    @Override
-    public Map<String, Parameter> trainableParameters() {
-        return BlockParameters.trainable(this);
-    }
-
-    @Override
-    public Map<String, Parameter> twinParameters() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, Parameter> allParameters() {
-        return BlockParameters.all(this);
     }
 
     /** Runs a child layer on one array. */

@@ -12,8 +12,8 @@ import org.mlaan.lab.core.local.CopyInit;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.plan.TensorShape;
 import org.mlaan.lab.core.plan.Unit;
-import org.mlaan.lab.engine.Backbone;
-import org.mlaan.lab.engine.UnitBlock;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.UnitBlock;
 
 /**
  * A standalone block with the architecture of one backbone unit and parameters of its own (the

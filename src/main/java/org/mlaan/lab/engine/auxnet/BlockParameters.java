@@ -8,7 +8,7 @@ import ai.djl.util.Pair;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.mlaan.lab.engine.NoGrad;
+import org.mlaan.lab.engine.net.NoGrad;
 
 /**
  * Views of one DJL block's parameters by their path names (DJL lists them in construction order, so

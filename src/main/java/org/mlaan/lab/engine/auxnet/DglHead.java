@@ -14,7 +14,7 @@ import ai.djl.util.PairList;
 import java.util.SplittableRandom;
 import org.mlaan.lab.core.local.HeadKind;
 import org.mlaan.lab.core.plan.TensorShape;
-import org.mlaan.lab.engine.ResNetLayers;
+import org.mlaan.lab.engine.net.ResNetLayers;
 
 /**
  * The DGL head as MAN++ keeps it ({@code auxDGL.py}, ALGORITHMS.md Part B §3): adaptive average

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.mlaan.lab.core.local.CopyInit;
 import org.mlaan.lab.core.plan.Unit;
-import org.mlaan.lab.engine.Backbone;
-import org.mlaan.lab.engine.UnitBlock;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.UnitBlock;
 
 /**
  * A frozen copy of one backbone block that follows the live block by an exponential moving average

@@ -5,17 +5,14 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.mlaan.lab.core.plan.TensorShape;
-import org.mlaan.lab.engine.ResNetLayers;
+import org.mlaan.lab.engine.net.ResNetLayers;
 
 /**
  * InfoPro's reconstruction decoder ({@code auxiliary_nets.py Decoder}, ALGORITHMS.md Part B §3):
@@ -25,7 +22,7 @@ import org.mlaan.lab.engine.ResNetLayers;
  * un-normalised image, which stays finite where the sigmoid saturates; {@link #images} applies it. Conv weights are He-normal (fan-out)
  * as the reference init loop leaves them; biases keep PyTorch's default.
  */
-public final class InfoProDecoder extends AbstractBlock implements AuxComponent {
+public final class InfoProDecoder extends PlainAuxBlock {
     private static final byte VERSION = 1;
     /** Hidden width of the decoder (12 * widen). */
     static final int HIDDEN = 12;
@@ -100,26 +97,6 @@ public final class InfoProDecoder extends AbstractBlock implements AuxComponent 
     /** The shape of one input sample. */
     public TensorShape input() {
         return input;
-    }
-
-    /** Number of trainable values. */
-    public long parameterCount() {
-        return BlockParameters.count(trainableParameters());
-    }
-
-    @Override
-    public Map<String, Parameter> trainableParameters() {
-        return BlockParameters.trainable(this);
-    }
-
-    @Override
-    public Map<String, Parameter> twinParameters() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, Parameter> allParameters() {
-        return BlockParameters.all(this);
     }
 
     @Override

@@ -14,7 +14,7 @@ import ai.djl.util.PairList;
 import java.util.SplittableRandom;
 import org.mlaan.lab.core.local.HeadKind;
 import org.mlaan.lab.core.plan.TensorShape;
-import org.mlaan.lab.engine.ResNetLayers;
+import org.mlaan.lab.engine.net.ResNetLayers;
 
 /**
  * InfoPro's 1c2f / 2c2f classifier head ({@code auxiliary_nets.py AuxClassifier}, ALGORITHMS.md

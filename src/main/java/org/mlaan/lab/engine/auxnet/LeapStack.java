@@ -14,7 +14,7 @@ import org.mlaan.lab.core.local.CopyInit;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.plan.TensorShape;
 import org.mlaan.lab.core.plan.Unit;
-import org.mlaan.lab.engine.Backbone;
+import org.mlaan.lab.engine.net.Backbone;
 
 /**
  * The leap aux A_i of one module (LAM, ALGORITHMS.md Part B §5): trainable copies A[0..n-1] of the

@@ -14,7 +14,7 @@ import org.mlaan.lab.core.local.CopyInit;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.plan.TensorShape;
 import org.mlaan.lab.core.plan.Unit;
-import org.mlaan.lab.engine.Backbone;
+import org.mlaan.lab.engine.net.Backbone;
 
 /**
  * The MAN / MAN++ auxiliary block pair of one module (ALGORITHMS.md Part B §6): LB = a trainable

@@ -11,7 +11,7 @@ import ai.djl.util.PairList;
 import java.util.SplittableRandom;
 import org.mlaan.lab.core.local.HeadKind;
 import org.mlaan.lab.core.plan.TensorShape;
-import org.mlaan.lab.engine.ResNetLayers;
+import org.mlaan.lab.engine.net.ResNetLayers;
 
 /**
  * Global average pool + Linear(C -> classes) with PyTorch's default init: MLAAN's independent g_i

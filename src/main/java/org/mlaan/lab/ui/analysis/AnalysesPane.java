@@ -51,8 +51,8 @@ import org.mlaan.lab.engine.RunOptions;
 import org.mlaan.lab.report.HtmlReport;
 import org.mlaan.lab.report.ReportCsv;
 import org.mlaan.lab.report.ReportCharts;
-import org.mlaan.lab.ui.LabViewModel;
-import org.mlaan.lab.ui.StyleClasses;
+import org.mlaan.lab.ui.model.LabViewModel;
+import org.mlaan.lab.ui.common.StyleClasses;
 
 /**
  * The Analyses tab: every analysis of the paper on runs of this window or of the command line.
@@ -319,7 +319,7 @@ public final class AnalysesPane extends BorderPane {
         AblationPlan plan = AblationPlan.of(config, n);
         queue.estimate(config, n, e, est -> {
             String what = String.format(Locale.ROOT, "%d runs, about %s of training on this machine (per step: %s)",
-                    plan.runCount(), org.mlaan.lab.ui.RoughDuration.of(est.totalSeconds()),
+                    plan.runCount(), org.mlaan.lab.ui.common.RoughDuration.of(est.totalSeconds()),
                     est.perStepText(plan.methods()));
             if (est.totalSeconds() > confirmAboveSeconds && !confirm.test("Run the ablation?", what + ". Start it?")) {
                 message.setText("Not started: " + what + ".");
@@ -327,7 +327,7 @@ public final class AnalysesPane extends BorderPane {
             }
             ctx.runs.clear();
             if (queue.start(config, n, e, runsFolder.get(), est)) {
-                message.setText(what + ". The run folders go to " + org.mlaan.lab.ui.DisplayPaths.of(queue.folder()));
+                message.setText(what + ". The run folders go to " + org.mlaan.lab.ui.common.DisplayPaths.of(queue.folder()));
             }
         }, why -> message.setText("The ablation did not start: its time could not be estimated (" + why + ")."));
     }

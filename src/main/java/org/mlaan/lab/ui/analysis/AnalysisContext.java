@@ -10,7 +10,7 @@ import javafx.collections.ObservableList;
 import org.mlaan.lab.analysis.AnalysisProgress;
 import org.mlaan.lab.analysis.RunAnalyses;
 import org.mlaan.lab.core.run.RunRecord;
-import org.mlaan.lab.ui.LabViewModel;
+import org.mlaan.lab.ui.model.LabViewModel;
 
 /**
  * What the tab's analyses share: the window's experiment, the loaded runs, the checkpoint

@@ -12,7 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.mlaan.lab.analysis.RunAnalyses;
-import org.mlaan.lab.ui.StyleClasses;
+import org.mlaan.lab.ui.common.StyleClasses;
 
 /**
  * One analysis of the tab: a line that says what it is, its settings and a Run button, a progress

@@ -8,7 +8,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import org.mlaan.lab.analysis.AnalysisProgress;
-import org.mlaan.lab.ui.StyleClasses;
+import org.mlaan.lab.ui.common.StyleClasses;
 import org.mlaan.lab.ui.train.TrainingThread;
 
 /**

@@ -22,18 +22,16 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.mlaan.lab.core.config.ConfigException;
-import org.mlaan.lab.core.config.ConfigValidator;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
+import org.mlaan.lab.core.experiment.Experiment;
 import org.mlaan.lab.core.local.LocalPlan;
-import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.run.FeatureMaps;
 import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.core.run.StepMetrics;
-import org.mlaan.lab.ui.LabViewModel;
-import org.mlaan.lab.ui.StyleClasses;
-import org.mlaan.lab.ui.LiveRun;
+import org.mlaan.lab.ui.model.LabViewModel;
+import org.mlaan.lab.ui.model.LiveRun;
+import org.mlaan.lab.ui.common.StyleClasses;
 
 /**
  * Up to four runs trained side by side, step by step in turn, with their feature maps at the same
@@ -257,20 +255,14 @@ public final class ComparePane extends BorderPane {
         long target = steps.getValue();
         for (String m : chosen) {
             ExperimentConfig c = base.withMethod(m).withLocal(null);
-            try {
-                List<String> found = ConfigValidator.problems(c);
-                if (!found.isEmpty()) {
-                    problems.add(m + ": " + found.get(0));
-                    continue;
-                }
-                LocalPlan lp = LocalPlanner.resolve(c, LabViewModel.planOf(c));
-                if (plan == null || plan.k() < lp.k()) {
-                    plan = lp;
-                }
-            } catch (ConfigException | IllegalArgumentException e) {
-                problems.add(m + ": " + (e instanceof ConfigException ce && !ce.problems().isEmpty()
-                        ? ce.problems().get(0) : e.getMessage()));
+            Experiment.Check check = Experiment.check(c);
+            if (!check.ok()) {
+                problems.add(m + ": " + check.problems().get(0));
                 continue;
+            }
+            LocalPlan lp = check.experiment().plan();
+            if (plan == null || plan.k() < lp.k()) {
+                plan = lp;
             }
             runs.add(new ComparisonRun(m, c, target));
         }
@@ -424,7 +416,7 @@ public final class ComparePane extends BorderPane {
         if (!anyActive || total <= 0) {
             return "";
         }
-        String eta = etaKnown ? " \u00b7 about " + org.mlaan.lab.ui.RoughDuration.of(left) + " left in all"
+        String eta = etaKnown ? " \u00b7 about " + org.mlaan.lab.ui.common.RoughDuration.of(left) + " left in all"
                 : " \u00b7 time left: after every run's first step";
         return String.format(Locale.ROOT, "%,d of %,d steps (%.0f%%)%s", done, total, 100.0 * done / total, eta);
     }

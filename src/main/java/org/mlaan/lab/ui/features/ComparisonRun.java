@@ -10,7 +10,7 @@ import org.mlaan.lab.core.run.RunListener;
 import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.core.run.StepMetrics;
 import org.mlaan.lab.engine.TrainingRun;
-import org.mlaan.lab.ui.LiveRun;
+import org.mlaan.lab.ui.model.LiveRun;
 
 /**
  * One method's run in a comparison: its config, its live state for the window, the last few

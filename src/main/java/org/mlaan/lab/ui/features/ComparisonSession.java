@@ -17,7 +17,7 @@ import org.mlaan.lab.data.DataSets;
 import org.mlaan.lab.data.LoadedData;
 import org.mlaan.lab.engine.RunOptions;
 import org.mlaan.lab.engine.TrainingRun;
-import org.mlaan.lab.ui.LiveRun;
+import org.mlaan.lab.ui.model.LiveRun;
 
 /**
  * Several runs trained side by side in this process, one step each in turn ({@link TakingTurns}:

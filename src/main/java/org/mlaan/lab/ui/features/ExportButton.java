@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import javafx.scene.image.WritableImage;
 import javafx.scene.control.Button;
 import javafx.stage.FileChooser;
-import org.mlaan.lab.ui.PngExport;
+import org.mlaan.lab.ui.common.PngExport;
 
 /**
  * A button that writes a figure as a PNG file the user names. The file dialog can be replaced

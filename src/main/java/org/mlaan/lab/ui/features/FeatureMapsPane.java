@@ -14,9 +14,9 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.mlaan.lab.core.run.FeatureMaps;
-import org.mlaan.lab.ui.LabViewModel;
-import org.mlaan.lab.ui.StyleClasses;
-import org.mlaan.lab.ui.LiveRun;
+import org.mlaan.lab.ui.model.LabViewModel;
+import org.mlaan.lab.ui.common.StyleClasses;
+import org.mlaan.lab.ui.model.LiveRun;
 
 /**
  * Live feature maps of the run's fixed test images at a chosen cut (MLAAN Figure 4): one row per

@@ -1,7 +1,9 @@
 package org.mlaan.lab.ui.network;
 
 import java.util.List;
+import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.ModuleOverride;
+import org.mlaan.lab.core.experiment.SplitEditing;
 import org.mlaan.lab.core.local.ModuleRoles;
 
 /**
@@ -87,6 +89,11 @@ enum ModuleSetting {
             case LEAP -> new ModuleOverride(b.module(), b.independentHead(), b.wx(), b.window(), b.cascadeHead(),
                     b.wy(), value == null ? null : List.copyOf((List<String>) value), b.emaTwins(), b.momentum());
         };
+    }
+
+    /** {@code c} with this setting of module {@code module} written into its override (replacing the old one). */
+    ExperimentConfig writeInto(ExperimentConfig c, int module, Object value) {
+        return SplitEditing.withOverride(c, write(SplitEditing.overrideOf(c, module), module, value));
     }
 
     /** An override of {@code module} that changes nothing. */

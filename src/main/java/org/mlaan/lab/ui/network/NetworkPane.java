@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.config.ModuleOverride;
+import org.mlaan.lab.core.experiment.SplitEditing;
 import org.mlaan.lab.core.local.ActivationEstimate;
 import org.mlaan.lab.core.local.LeanestSplit;
 import org.mlaan.lab.core.local.LocalPlan;
@@ -29,8 +30,8 @@ import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.plan.Unit;
 import org.mlaan.lab.core.split.ModuleSpan;
 import org.mlaan.lab.core.split.SplitPreset;
-import org.mlaan.lab.ui.LabViewModel;
-import org.mlaan.lab.ui.StyleClasses;
+import org.mlaan.lab.ui.common.StyleClasses;
+import org.mlaan.lab.ui.model.LabViewModel;
 
 /**
  * The network drawn as unit tiles with its cuts, module chips and leap arcs, the method and
@@ -41,8 +42,8 @@ import org.mlaan.lab.ui.StyleClasses;
 public final class NetworkPane extends BorderPane {
     private final LabViewModel vm;
     private final PresetsMenu presets;
-    private final ArchPicker archPicker = new ArchPicker(this::pickArch);
-    private final MethodPicker methodPicker = new MethodPicker(this::pickMethod);
+    private final ChoicePicker<Arch> archPicker = ChoicePicker.arch(this::pickArch);
+    private final ChoicePicker<Method> methodPicker = ChoicePicker.method(this::pickMethod);
     private final Label kLabel = new Label();
     private final Label splitLabel = new Label();
     private final MemoryGauge gauge = new MemoryGauge();
@@ -408,7 +409,7 @@ public final class NetworkPane extends BorderPane {
     private void setModule(int module, ModuleSetting setting, Object value) {
         inspectorEditing = setting != ModuleSetting.LEAP;
         try {
-            vm.setConfig(SplitEditing.withSetting(vm.config(), module, setting, value));
+            vm.setConfig(setting.writeInto(vm.config(), module, value));
         } finally {
             inspectorEditing = false;
         }

@@ -12,6 +12,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import org.mlaan.lab.core.experiment.SplitEditing;
 import org.mlaan.lab.core.local.ModuleRoles;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.plan.Unit;

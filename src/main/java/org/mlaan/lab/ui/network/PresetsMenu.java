@@ -14,7 +14,7 @@ import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.split.PaperPresets;
 import org.mlaan.lab.core.split.SplitPreset;
-import org.mlaan.lab.ui.DemoConfigs;
+import org.mlaan.lab.ui.model.DemoConfigs;
 
 /**
  * The window's Network menu (every paper split, the quick demos) and Method menu (every method,

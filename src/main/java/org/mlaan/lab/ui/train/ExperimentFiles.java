@@ -18,9 +18,10 @@ import javafx.stage.Window;
 import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.experiment.Experiment;
 import org.mlaan.lab.core.run.RunFolderReader;
 import org.mlaan.lab.core.run.RunRecord;
-import org.mlaan.lab.ui.LabViewModel;
+import org.mlaan.lab.ui.model.LabViewModel;
 
 /**
  * The File menu: experiment files (new, open, save, save as: the same JSON as the command line),
@@ -108,7 +109,7 @@ final class ExperimentFiles {
     boolean open(Path file) {
         ExperimentConfig c;
         try {
-            c = ConfigFiles.read(file);
+            c = Experiment.readConfig(file);
         } catch (ConfigException e) {
             errors.report("Could not open " + file, String.join("\n", e.problems()));
             return false;

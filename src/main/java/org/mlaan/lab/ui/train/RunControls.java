@@ -10,7 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.mlaan.lab.core.run.RunFinished;
-import org.mlaan.lab.ui.LiveRun;
+import org.mlaan.lab.ui.model.LiveRun;
 
 /**
  * Start, Pause, Resume, One step and Stop, each enabled only where it means something for the

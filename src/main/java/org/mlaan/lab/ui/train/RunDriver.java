@@ -17,7 +17,7 @@ import org.mlaan.lab.core.run.RunRecord;
 import org.mlaan.lab.core.train.ShortRunCheck;
 import org.mlaan.lab.engine.RunOptions;
 import org.mlaan.lab.engine.TrainingRun;
-import org.mlaan.lab.ui.LiveRun;
+import org.mlaan.lab.ui.model.LiveRun;
 
 /**
  * Starts, pauses, single-steps and stops the window's runs. The {@link TrainingRun} is made and

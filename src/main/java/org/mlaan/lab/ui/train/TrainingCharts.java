@@ -16,17 +16,16 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.stage.FileChooser;
-import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.experiment.Experiment;
 import org.mlaan.lab.core.local.ActivationEstimate;
 import org.mlaan.lab.core.local.LocalPlan;
-import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.run.EpochMetrics;
 import org.mlaan.lab.core.run.RunRecord;
 import org.mlaan.lab.core.run.StepMetrics;
-import org.mlaan.lab.ui.LabViewModel;
-import org.mlaan.lab.ui.LiveRun;
-import org.mlaan.lab.ui.PngExport;
+import org.mlaan.lab.ui.model.LabViewModel;
+import org.mlaan.lab.ui.model.LiveRun;
+import org.mlaan.lab.ui.common.PngExport;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -371,11 +370,9 @@ final class TrainingCharts extends GridPane {
         return lp == null ? null : ActivationEstimate.of(lp, c.training().batchSizeOrDefault());
     }
 
+    /** The roles a run folder's config resolves to, or null where it no longer resolves (a folder of an older lab). */
     private static LocalPlan localPlan(ExperimentConfig c) {
-        try {
-            return LocalPlanner.resolve(c, LabViewModel.planOf(c));
-        } catch (ConfigException | RuntimeException e) {
-            return null;
-        }
+        Experiment e = Experiment.check(c).experiment();
+        return e == null ? null : e.plan();
     }
 }

@@ -24,9 +24,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.mlaan.lab.core.run.RunRecord;
 import org.mlaan.lab.core.run.RunStatus;
-import org.mlaan.lab.ui.DisplayPaths;
-import org.mlaan.lab.ui.LabViewModel;
-import org.mlaan.lab.ui.LiveRun;
+import org.mlaan.lab.ui.common.DisplayPaths;
+import org.mlaan.lab.ui.model.LabViewModel;
+import org.mlaan.lab.ui.model.LiveRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -24,7 +24,7 @@ import org.mlaan.lab.core.config.DatasetConfig;
 import org.mlaan.lab.core.config.DatasetKind;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.TrainingConfig;
-import org.mlaan.lab.ui.LabViewModel;
+import org.mlaan.lab.ui.model.LabViewModel;
 
 /**
  * The training settings of the experiment: data set, epochs, batch size, learning rate, steps per

@@ -144,10 +144,12 @@ class ConfigFilesTest {
         for (int i = 0; i < 10_000; i++) {
             modules.append(i == 0 ? "" : ", ").append("{\"module\": ").append(100 + i).append('}');
         }
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigFiles.parse("""
+        // The module numbers are checked against the split, so by the experiment, with the file's name.
+        ConfigException e = assertThrows(ConfigException.class, () -> org.mlaan.lab.core.experiment.Experiment
+                .validate(ConfigFiles.parse("""
                 {"network": {"arch": "resnet32"}, "method": "DGL", "split": {"preset": "resnet32-k4"},
                  "local": {"modules": [%s]}}
-                """.formatted(modules), "many.json"));
+                """.formatted(modules), "many.json"), "many.json"));
         assertEquals(10_000, e.problems().size(), "problems() keeps every one");
         assertTrue(e.getMessage().startsWith("many.json: 10000 problems:\n  - local.modules[0].module:"),
                 e.getMessage());

@@ -22,7 +22,9 @@ class LocalPlannerTest {
     }
 
     private static String problems(String json) {
-        return assertThrows(ConfigException.class, () -> ConfigFiles.parse(json, "c.json")).getMessage();
+        return assertThrows(ConfigException.class,
+                () -> org.mlaan.lab.core.experiment.Experiment.validate(ConfigFiles.parse(json, "c.json"), "c.json"))
+                .getMessage();
     }
 
     @Test

@@ -45,7 +45,7 @@ class RunFolderReaderTest {
             dir = f.dir();
         }
         List<String> lines = Files.readAllLines(dir.resolve(RunFolder.STEPS_CSV));
-        assertEquals("0,0,0,-0.5,NaN,-0.001,10.0", lines.get(1), "numbers are never marked as text");
+        assertEquals("0,0,0,-0.5,NaN,-0.001,10.0,NaN", lines.get(1), "numbers are never marked as text");
 
         StepMetrics back = RunFolderReader.read(dir).steps().get(0);
         assertEquals(-0.5, back.loss());
@@ -103,7 +103,7 @@ class RunFolderReaderTest {
         Path dir = writtenRun(3);
         Path csv = dir.resolve(RunFolder.STEPS_CSV);
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(csv));
-        lines.set(2, "0,1,1,abc,0.5,0.1,100.0");
+        lines.set(2, "0,1,1,abc,0.5,0.1,100.0,1.5");
         Files.write(csv, lines);
 
         IOException e = assertThrows(IOException.class, () -> RunFolderReader.read(dir));

@@ -20,8 +20,8 @@ import org.mlaan.lab.core.local.HeadKind;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.data.Normalization;
-import org.mlaan.lab.engine.Backbone;
 import org.mlaan.lab.engine.NesterovSgd;
+import org.mlaan.lab.engine.net.Backbone;
 
 /**
  * Every aux component in one training loop, the way the step will drive them: forward in a

@@ -13,7 +13,7 @@ import org.mlaan.lab.core.local.CopyInit;
 import org.mlaan.lab.core.local.HeadKind;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
-import org.mlaan.lab.engine.Backbone;
+import org.mlaan.lab.engine.net.Backbone;
 
 class AuxParametersTest {
     private static final NetworkPlan R32 = NetworkPlan.of(Arch.RESNET32);

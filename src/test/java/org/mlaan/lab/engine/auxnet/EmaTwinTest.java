@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.mlaan.lab.core.local.CopyInit;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
-import org.mlaan.lab.engine.Backbone;
-import org.mlaan.lab.engine.UnitBlock;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.UnitBlock;
 
 class EmaTwinTest {
     private static final NetworkPlan R32 = NetworkPlan.of(Arch.RESNET32);

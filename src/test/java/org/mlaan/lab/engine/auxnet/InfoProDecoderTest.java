@@ -9,15 +9,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.training.GradientCollector;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mlaan.lab.core.plan.TensorShape;
-import org.mlaan.lab.engine.NoGrad;
 import org.mlaan.lab.data.Normalization;
+import org.mlaan.lab.engine.net.NoGrad;
 
 class InfoProDecoderTest {
 

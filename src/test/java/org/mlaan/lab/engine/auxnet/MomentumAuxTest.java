@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.mlaan.lab.core.local.CopyInit;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
-import org.mlaan.lab.engine.Backbone;
-import org.mlaan.lab.engine.NoGrad;
+import org.mlaan.lab.engine.net.Backbone;
+import org.mlaan.lab.engine.net.NoGrad;
 
 class MomentumAuxTest {
     private static final NetworkPlan R32 = NetworkPlan.of(Arch.RESNET32);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlaan.lab.core.run.RunFolderReader;
 import org.mlaan.lab.core.run.RunStatus;
-import org.mlaan.lab.ui.LabViewModel;
+import org.mlaan.lab.ui.model.LabViewModel;
 import org.mlaan.lab.ui.LabWindow;
 import org.mlaan.lab.ui.train.TrainingThread;
 import org.testfx.api.FxRobot;

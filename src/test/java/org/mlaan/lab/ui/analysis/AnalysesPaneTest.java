@@ -26,7 +26,7 @@ import org.mlaan.lab.analysis.result.MemoryRow;
 import org.mlaan.lab.analysis.result.SeedResult;
 import org.mlaan.lab.core.cluster.ArrayTask;
 import org.mlaan.lab.core.cluster.TaskList;
-import org.mlaan.lab.ui.LabViewModel;
+import org.mlaan.lab.ui.model.LabViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

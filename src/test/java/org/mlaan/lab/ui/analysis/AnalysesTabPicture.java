@@ -10,10 +10,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.mlaan.lab.analysis.result.MemoryRow;
-import org.mlaan.lab.ui.LabViewModel;
+import org.mlaan.lab.ui.model.LabViewModel;
 import org.mlaan.lab.ui.LabWindow;
 import org.mlaan.lab.ui.OnFx;
-import org.mlaan.lab.ui.PngExport;
+import org.mlaan.lab.ui.common.PngExport;
 
 /**
  * Writes pictures of the Analyses tab with fixture runs loaded and the fake checkpoint analyses

@@ -12,11 +12,11 @@ import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.TrainingConfig;
 import org.mlaan.lab.engine.RunOptions;
 import org.mlaan.lab.engine.TrainingRun;
-import org.mlaan.lab.ui.DemoConfigs;
-import org.mlaan.lab.ui.LabViewModel;
-import org.mlaan.lab.ui.LiveRun;
+import org.mlaan.lab.ui.model.DemoConfigs;
+import org.mlaan.lab.ui.model.LabViewModel;
+import org.mlaan.lab.ui.model.LiveRun;
 import org.mlaan.lab.ui.OnFx;
-import org.mlaan.lab.ui.PngExport;
+import org.mlaan.lab.ui.common.PngExport;
 
 /**
  * Writes pictures of the feature-map views with real training, for a look by eye (not a test):

@@ -14,6 +14,7 @@ import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.config.ModuleOverride;
 import org.mlaan.lab.core.config.NetworkConfig;
 import org.mlaan.lab.core.config.SplitConfig;
+import org.mlaan.lab.core.experiment.SplitEditing;
 import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.local.LocalPlanner;
 import org.mlaan.lab.core.plan.Arch;
@@ -142,8 +143,8 @@ class SplitEditingTest {
     @Test
     void aSettingReplacesOnlyItsModulesOverride() {
         ExperimentConfig c = SplitEditing.withOverride(demo(), leapOverride(1, "3.0"));
-        c = SplitEditing.withSetting(c, 1, ModuleSetting.WX, 0.25);
-        c = SplitEditing.withSetting(c, 2, ModuleSetting.WINDOW, 3);
+        c = ModuleSetting.WX.writeInto(c, 1, 0.25);
+        c = ModuleSetting.WINDOW.writeInto(c, 2, 3);
         assertEquals(2, c.local().modules().size());
         ModuleOverride one = SplitEditing.overrideOf(c, 1);
         assertEquals(0.25, one.wx());

@@ -21,9 +21,9 @@ import org.mlaan.lab.core.run.RunFolderReader;
 import org.mlaan.lab.core.run.RunRecord;
 import org.mlaan.lab.core.run.StepMetrics;
 import org.mlaan.lab.engine.DjlEnvironment;
-import org.mlaan.lab.ui.LabViewModel;
+import org.mlaan.lab.ui.model.LabViewModel;
 import org.mlaan.lab.ui.LabWindow;
-import org.mlaan.lab.ui.LiveRun;
+import org.mlaan.lab.ui.model.LiveRun;
 
 /**
  * Measures whether the open window slows training: the same config is trained by the command

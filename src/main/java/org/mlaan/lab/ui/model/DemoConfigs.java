@@ -1,4 +1,4 @@
-package org.mlaan.lab.ui;
+package org.mlaan.lab.ui.model;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,14 +1,14 @@
-package org.mlaan.lab.engine;
+package org.mlaan.lab.engine.net;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.ParameterList;
-import ai.djl.training.ParameterStore;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
 import java.util.SplittableRandom;
 
 /**

@@ -1,4 +1,4 @@
-package org.mlaan.lab.ui;
+package org.mlaan.lab.ui.model;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,15 +13,11 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.mlaan.lab.core.config.ConfigException;
-import org.mlaan.lab.core.config.ConfigValidator;
-import org.mlaan.lab.core.config.DatasetKind;
 import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.experiment.Experiment;
 import org.mlaan.lab.core.local.ActivationEstimate;
 import org.mlaan.lab.core.local.LeanestSplit;
 import org.mlaan.lab.core.local.LocalPlan;
-import org.mlaan.lab.core.local.LocalPlanner;
-import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
 
 /**
@@ -36,6 +32,7 @@ public final class LabViewModel {
     private final ObjectProperty<ExperimentConfig> config = new SimpleObjectProperty<>(this, "config");
     private final ObjectProperty<Path> configFile = new SimpleObjectProperty<>(this, "configFile");
     private final ReadOnlyObjectWrapper<NetworkPlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+    private final ReadOnlyObjectWrapper<Experiment> experiment = new ReadOnlyObjectWrapper<>(this, "experiment");
     private final ReadOnlyObjectWrapper<LocalPlan> localPlan = new ReadOnlyObjectWrapper<>(this, "localPlan");
     private final ReadOnlyObjectWrapper<ActivationEstimate> estimate = new ReadOnlyObjectWrapper<>(this, "estimate");
     private final ReadOnlyObjectWrapper<LeanestSplit.Proposal> leanerSplit =
@@ -95,6 +92,15 @@ public final class LabViewModel {
         return localPlan.get();
     }
 
+    /** The config resolved (ARCHITECTURE.md: once, here for the window), or null while it has problems. */
+    public ReadOnlyObjectProperty<Experiment> experimentProperty() {
+        return experiment.getReadOnlyProperty();
+    }
+
+    public Experiment experiment() {
+        return experiment.get();
+    }
+
     /**
      * A split of the same network into as many modules whose estimated activation peak is lower
      * than the config's (Issue 15: the split that saves most), or null: none, not searched yet, or
@@ -124,28 +130,17 @@ public final class LabViewModel {
     }
 
     private void derive(ExperimentConfig c) {
-        List<String> found = new java.util.ArrayList<>(ConfigValidator.problems(c));
-        NetworkPlan p = null;
-        LocalPlan lp = null;
-        try {
-            p = planOf(c);
-        } catch (IllegalArgumentException e) {
-            found.add("network.arch: " + e.getMessage());
+        Experiment.Check check = Experiment.check(c);
+        Experiment e = check.experiment();
+        LocalPlan lp = e == null ? null : e.plan();
+        if (check.network() != null) {
+            plan.set(check.network());
         }
-        if (p != null && found.isEmpty()) {
-            try {
-                lp = LocalPlanner.resolve(c, p);
-            } catch (ConfigException e) {
-                found.addAll(e.problems());
-            }
-        }
-        if (p != null) {
-            plan.set(p);
-        }
+        experiment.set(e);
         localPlan.set(lp);
         estimate.set(lp == null ? null : ActivationEstimate.of(lp, c.training().batchSizeOrDefault()));
-        searchLeanerSplit(c, p, lp);
-        problems.setAll(found);
+        searchLeanerSplit(c, check.network(), lp);
+        problems.setAll(check.problems());
         // Keep the selection while the config has problems (the person may be undoing one), unless
         // the split itself no longer has that module.
         int k = lp != null ? lp.k() : moduleCountOf(c);
@@ -161,7 +156,7 @@ public final class LabViewModel {
         if (lp == null || lp.isBackprop()) {
             return;
         }
-        List<String> cuts = org.mlaan.lab.ui.network.SplitEditing.cutsOf(c, p);
+        List<String> cuts = org.mlaan.lab.core.experiment.SplitEditing.cutsOf(c, p);
         int batch = c.training().batchSizeOrDefault();
         splitSearch.execute(() -> {
             if (search != splitSearches) {
@@ -190,23 +185,5 @@ public final class LabViewModel {
         }
         return org.mlaan.lab.core.split.PaperPresets.find(s.preset())
                 .map(org.mlaan.lab.core.split.SplitPreset::modules).orElse(1);
-    }
-
-    /**
-     * The plan the config's network has on its data set, from the data set's kind alone (the
-     * window draws it before any data is read): 32x32 for CIFAR-10, SVHN and the built-in set,
-     * 96x96 for STL-10, the configured edge for image folders, grey 32x32 for IDX files (28x28
-     * unpadded); 10 classes (a folder's or an EMNIST split's true count is known once it is read).
-     */
-    public static NetworkPlan planOf(ExperimentConfig c) {
-        Arch arch = c.network().archOrDefault();
-        DatasetKind kind = c.dataset().kindOrDefault();
-        int input = switch (kind) {
-            case STL10 -> 96;
-            case FOLDER -> c.dataset().imageSizeOrDefault();
-            case IDX -> c.dataset().padTo32OrDefault() ? 32 : 28;
-            default -> 32;
-        };
-        return NetworkPlan.of(arch, input, 10, kind == DatasetKind.IDX ? 1 : 3);
     }
 }

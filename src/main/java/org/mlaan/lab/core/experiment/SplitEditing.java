@@ -1,4 +1,4 @@
-package org.mlaan.lab.ui.network;
+package org.mlaan.lab.core.experiment;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -195,7 +195,10 @@ public final class SplitEditing {
             next.add(block);
             next = inChainOrder(plan, next);
         }
-        return withSetting(c, module, ModuleSetting.LEAP, List.copyOf(next));
+        ModuleOverride o = overrideOf(c, module);
+        return withOverride(c, o == null ? new ModuleOverride(module, null, null, null, null, null, List.copyOf(next), null,
+                null) : new ModuleOverride(module, o.independentHead(), o.wx(), o.window(), o.cascadeHead(), o.wy(),
+                List.copyOf(next), o.emaTwins(), o.momentum()));
     }
 
     /** The override of module {@code module}, or null. */
@@ -209,12 +212,6 @@ public final class SplitEditing {
             }
         }
         return null;
-    }
-
-    /** {@code c} with one setting of module {@code module} written into its override (replacing the old one). */
-    static ExperimentConfig withSetting(ExperimentConfig c, int module, ModuleSetting setting, Object value) {
-        ModuleOverride next = setting.write(overrideOf(c, module), module, value);
-        return withOverride(c, next);
     }
 
     /** {@code c} with {@code override} replacing the override of the same module. */
@@ -341,7 +338,7 @@ public final class SplitEditing {
     }
 
     /** The names of {@code names} that exist in {@code plan} and may take a cut, in chain order, once each. */
-    static List<String> fitting(NetworkPlan plan, List<String> names) {
+    public static List<String> fitting(NetworkPlan plan, List<String> names) {
         List<String> out = new ArrayList<>();
         for (String n : names) {
             int i = indexOrMinus(plan, n);

@@ -1,4 +1,4 @@
-package org.mlaan.lab.ui;
+package org.mlaan.lab.ui.common;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.mlaan.lab.engine;
+package org.mlaan.lab.engine.net;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -1,4 +1,4 @@
-package org.mlaan.lab.ui;
+package org.mlaan.lab.ui.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

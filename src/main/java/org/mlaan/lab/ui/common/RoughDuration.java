@@ -1,4 +1,4 @@
-package org.mlaan.lab.ui;
+package org.mlaan.lab.ui.common;
 
 /**
  * A duration as a person says an estimate: "45 s", "12 min", "2 h 35 min" (the Train tab's exact

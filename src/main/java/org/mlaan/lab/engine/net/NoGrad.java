@@ -1,4 +1,4 @@
-package org.mlaan.lab.engine;
+package org.mlaan.lab.engine.net;
 
 import ai.djl.pytorch.jni.JniUtils;
 
@@ -24,7 +24,7 @@ public final class NoGrad implements AutoCloseable {
     }
 
     /** Switches grad mode off on this thread for good (the state outside any gradient collector). */
-    static void setDefaultOnThisThread() {
+    public static void setDefaultOnThisThread() {
         JniUtils.setGradMode(false);
     }
 

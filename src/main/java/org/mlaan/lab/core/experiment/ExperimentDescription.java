@@ -1,0 +1,41 @@
+package org.mlaan.lab.core.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mlaan.lab.core.local.HeadKind;
+import org.mlaan.lab.core.local.ModuleRoles;
+
+/**
+ * The resolved experiment as a run folder's {@code provenance.json} keeps it: what the config left
+ * to defaults is written out, so a reader sees which roles and which step order trained the run
+ * without the lab's code of that day (the order changes BatchNorm statistics, decision 0005).
+ *
+ * @param input the data shape the network was planned for, e.g. {@code 3x32x32, 10 classes}
+ * @param stepOrder {@code reference} or {@code reuse}
+ * @param modules every module's roles in chain order
+ */
+public record ExperimentDescription(String input, String stepOrder, List<Module> modules) {
+
+    /**
+     * One module's roles.
+     *
+     * @param units the module's first and last unit, e.g. {@code 1.2-2.0}
+     * @param independentHead its own head ({@code none} where it has none) and weight
+     * @param cascade its cascaded window ({@code none}, or {@code w=2 probe x0.999})
+     * @param leap its leap blocks, the first {@code emaTwins} of them EMA twins
+     * @param momentumAux MAN's momentum auxiliary ({@code none}, {@code man} or {@code man++})
+     */
+    public record Module(String units, String independentHead, String cascade, List<String> leap, int emaTwins,
+            String momentumAux) {}
+
+    static ExperimentDescription of(Experiment e) {
+        List<Module> modules = new ArrayList<>();
+        for (ModuleRoles m : e.plan().modules()) {
+            String units = m.span().firstName() + (m.span().first() == m.span().last() ? "" : "-" + m.span().lastName());
+            String own = m.independentHead() == HeadKind.NONE ? "none" : m.independentHead().id() + " x" + m.wx();
+            String cascade = m.hasCascadeLoss() ? "w=" + m.window() + " " + m.cascadeHead().id() + " x" + m.wy() : "none";
+            modules.add(new Module(units, own, cascade, m.leap(), m.emaTwins(), m.momentumAux().id()));
+        }
+        return new ExperimentDescription(e.data().toString(), e.order().id(), modules);
+    }
+}
