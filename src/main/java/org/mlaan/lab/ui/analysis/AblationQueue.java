@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -32,11 +31,11 @@ import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.core.run.StepMetrics;
 import org.mlaan.lab.data.DataSets;
 import org.mlaan.lab.engine.RunOptions;
-import org.mlaan.lab.ui.train.TrainingThread;
+import org.mlaan.lab.engine.RunService;
 
 /**
  * The window's ablation queue (MLAAN Table 4): an {@link AblationRunner} over the current config,
- * run seed-major on the {@link TrainingThread} into one folder {@code ablation-NAME-STAMP} under
+ * run seed-major on the {@link RunService}'s training thread into one folder {@code ablation-NAME-STAMP} under
  * the runs folder. Each run's folder is read back when it ends and handed to the window, so the
  * matrix fills in run by run. Progress reaches the FX thread at most one hand-over at a time, so
  * the queue never waits for the window. FX thread, except where said.
@@ -51,8 +50,6 @@ final class AblationQueue {
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
     private final Consumer<RunRecord> runDone;
-    /** How long the JVM's exit waits for the run under way to write its checkpoint and status. */
-    private static final long EXIT_WAIT_SECONDS = 30;
 
     private volatile AblationRunner runner;
     /** True while an estimate hands over to {@link #start}: the queue is active, and may start. */
@@ -65,7 +62,6 @@ final class AblationQueue {
     private volatile CountDownLatch ended = new CountDownLatch(0);
     private Path folder;
     private boolean stopping;
-    private boolean exitHookAdded;
 
     /** @param runDone told, on the FX thread, of each run of the queue once it has ended, as read from its folder */
     AblationQueue(Consumer<RunRecord> runDone) {
@@ -114,7 +110,7 @@ final class AblationQueue {
         progress.set(-1);
         text.set(String.format(Locale.ROOT, "Measuring %d steps of each of the %d methods to estimate the time\u2026",
                 AblationEstimate.MEASURED_STEPS + org.mlaan.lab.engine.Benchmark.WARMUP_STEPS, plan.methods().size()));
-        TrainingThread.submit(() -> {
+        RunService.shared().submit(() -> {
             AblationEstimate e = null;
             String why = null;
             try {
@@ -179,15 +175,15 @@ final class AblationQueue {
         runner = r;
         CountDownLatch end = new CountDownLatch(1);
         ended = end;
-        addExitHook();
         stopping = false;
         active.set(true);
         failed.set(false);
         progress.set(0);
         text.set(String.format(Locale.ROOT, "%d runs queued: %s x %d seed(s)", plan.runCount(),
                 plan.methods().stream().map(Method::label).toList(), seeds));
-        TrainingThread.submit(() -> {
-            try {
+        RunService.shared().submit(() -> {
+            // On the JVM's exit the service stops the run under way after its step and waits for it.
+            try (RunService.Registration exit = RunService.shared().whileTraining(r::cancel)) {
                 work(r, plan.runCount());
             } finally {
                 end.countDown();
@@ -204,29 +200,6 @@ final class AblationQueue {
             stopping = true;
             text.set(text.get() + STOPPING);
         }
-    }
-
-    /**
-     * Closing the window ends the JVM (the training thread is a daemon); like Ctrl-C on the command
-     * line, the run under way is stopped first, so its folder says cancelled and keeps a checkpoint.
-     */
-    private void addExitHook() {
-        if (exitHookAdded) {
-            return;
-        }
-        exitHookAdded = true;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            AblationRunner r = runner;
-            if (r == null || ended.getCount() == 0) {
-                return;
-            }
-            r.cancel();
-            try {
-                ended.await(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "mlaan-ablation-exit"));
     }
 
     /** On the training thread. */

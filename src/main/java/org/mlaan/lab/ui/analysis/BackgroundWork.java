@@ -8,11 +8,11 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import org.mlaan.lab.analysis.AnalysisProgress;
+import org.mlaan.lab.engine.RunService;
 import org.mlaan.lab.ui.common.StyleClasses;
-import org.mlaan.lab.ui.train.TrainingThread;
 
 /**
- * Runs the tab's analyses off the FX thread, on the {@link TrainingThread}: they load
+ * Runs the tab's analyses off the FX thread, on the {@link RunService}'s training thread: they load
  * checkpoints and run the network, so they queue behind training rather than beside it (one
  * gradient collector per JVM). Each job drives its own progress bar and status line; progress
  * reaches the FX thread at most one hand-over at a time. FX thread, except the work itself.
@@ -42,7 +42,7 @@ final class BackgroundWork {
         status.setText(what + " \u2026 waiting for the training thread");
         StyleClasses.set(status, "problem-text", false);
         Progress progress = new Progress(bar, status);
-        TrainingThread.submit(() -> {
+        RunService.shared().submit(() -> {
             T result = null;
             String failure = null;
             try {

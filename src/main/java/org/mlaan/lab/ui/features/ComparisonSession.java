@@ -16,15 +16,15 @@ import org.mlaan.lab.core.run.TakingTurns;
 import org.mlaan.lab.data.DataSets;
 import org.mlaan.lab.data.LoadedData;
 import org.mlaan.lab.engine.RunOptions;
+import org.mlaan.lab.engine.RunService;
 import org.mlaan.lab.engine.TrainingRun;
 import org.mlaan.lab.ui.model.LiveRun;
 
 /**
  * Several runs trained side by side in this process, one step each in turn ({@link TakingTurns}:
- * DJL allows one gradient collector per JVM, so they never step at the same time), each on its own
- * thread, all behind one {@link PauseControl}. The data is read once and shared; the engine runs
- * are made one after another on a set-up thread before any of them trains, since making a run
- * seeds the engine's global generator.
+ * DJL allows one gradient collector per JVM, so they never step at the same time), each on a
+ * thread of the {@link RunService}, all behind one {@link PauseControl}. The data is read once and
+ * shared.
  */
 public final class ComparisonSession {
     private final List<ComparisonRun> runs;
@@ -33,7 +33,6 @@ public final class ComparisonSession {
     private final PauseControl pause = new PauseControl();
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final CountDownLatch ended = new CountDownLatch(1);
-    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopRequested;
 
     /**
@@ -63,19 +62,22 @@ public final class ComparisonSession {
         return active.get();
     }
 
-    /** Reads the data, makes the runs and starts them, off the FX thread. FX thread. */
+    /**
+     * Reads the data, makes the runs and trains them side by side, on the {@link RunService}: made
+     * on its training thread (making a run seeds the engine's global generator, so one after
+     * another), trained on threads it starts while it holds the training thread. FX thread.
+     */
     public void start() {
         active.set(true);
         for (ComparisonRun r : runs) {
             r.live().clear();
             r.live().setState(LiveRun.State.STARTING);
         }
-        Thread setup = new Thread(this::setUpAndStart, "compare-setup");
-        setup.setDaemon(true);
-        setup.start();
+        RunService.shared().submitSideBySide("compare", this::setUp);
     }
 
-    private void setUpAndStart() {
+    /** On the training thread: the runs made, and each one's training as a body to run beside the others. */
+    private List<Runnable> setUp() {
         List<ComparisonRun> ready = new ArrayList<>();
         try {
             LoadedData data = DataSets.open(runs.get(0).config().dataset());
@@ -105,16 +107,21 @@ public final class ComparisonSession {
                         Double.NaN, 0, "stopped before the first step"));
             }
             finish();
-            return;
+            return List.of();
         }
         TakingTurns turns = new TakingTurns(ready.size());
         AtomicInteger running = new AtomicInteger(ready.size());
+        List<Runnable> bodies = new ArrayList<>();
         for (int i = 0; i < ready.size(); i++) {
             ComparisonRun r = ready.get(i);
             StepGate gate = StepGate.both(pause.gateForRun(), turns.gate(i));
             TrainingRun t = r.training().gatedBy(gate).tapFeatureMaps(mapsEvery, images);
-            Thread thread = new Thread(() -> {
-                try {
+            bodies.add(() -> {
+                // On the JVM's exit the service stops the run after its step (and opens the pause).
+                try (RunService.Registration exit = RunService.shared().whileTraining(() -> {
+                    r.cancel();
+                    pause.release();
+                })) {
                     t.run(r);
                 } finally {
                     t.close();
@@ -122,18 +129,12 @@ public final class ComparisonSession {
                         finish();
                     }
                 }
-            }, "compare-" + i + "-" + r.method());
-            thread.setDaemon(true);
-            synchronized (threads) {
-                threads.add(thread);
-            }
-        }
-        synchronized (threads) {
-            threads.forEach(Thread::start);
+            });
         }
         if (stopRequested) {
             ready.forEach(ComparisonRun::cancel);
         }
+        return bodies;
     }
 
     private void finish() {

@@ -16,12 +16,13 @@ import org.mlaan.lab.core.run.RunFolderReader;
 import org.mlaan.lab.core.run.RunRecord;
 import org.mlaan.lab.core.train.ShortRunCheck;
 import org.mlaan.lab.engine.RunOptions;
+import org.mlaan.lab.engine.RunService;
 import org.mlaan.lab.engine.TrainingRun;
 import org.mlaan.lab.ui.model.LiveRun;
 
 /**
  * Starts, pauses, single-steps and stops the window's runs. The {@link TrainingRun} is made and
- * trained on the {@link TrainingThread} (reading a data set can take seconds), never on the FX
+ * trained on the {@link RunService}'s training thread (reading a data set can take seconds), never on the FX
  * thread; a run that cannot start ends its {@link LiveRun} FAILED with the reason. The driver
  * sets PAUSED and RUNNING on the live run; the engine's events set everything else. FX thread only.
  */
@@ -39,18 +40,25 @@ final class RunDriver {
     private final BooleanProperty stopping = new SimpleBooleanProperty(this, "stopping");
     private final BooleanProperty held = new SimpleBooleanProperty(this, "held");
     private final BooleanProperty queued = new SimpleBooleanProperty(this, "queued");
-    /** How long the JVM's exit waits for a run to write its checkpoint and status. */
-    private static final long EXIT_WAIT_MILLIS = 30_000;
 
     private Consumer<RunRecord> historyShown = r -> {};
     private volatile Attempt attempt;
-    private boolean exitHookAdded;
 
     /** One start of a run: its gate, and the run once made. */
     private final class Attempt {
         final RunGate gate;
         volatile TrainingRun training;
         volatile boolean stop;
+
+        /** Stops the run after its step under way, from any thread (the exit's, too). */
+        void stopNow() {
+            stop = true;
+            TrainingRun t = training;
+            if (t != null) {
+                t.cancel();
+            }
+            gate.release();
+        }
 
         Attempt(long pauseAfter) {
             this.gate = new RunGate(pauseAfter, () -> Platform.runLater(() -> autoPaused(this)),
@@ -138,7 +146,6 @@ final class RunDriver {
         }
         Attempt a = new Attempt(pauseAfter);
         attempt = a;
-        addExitHook();
         run.clear();
         run.setState(LiveRun.State.STARTING);
         notice.set("");
@@ -146,8 +153,8 @@ final class RunDriver {
         runDir.set(null);
         stopping.set(false);
         held.set(false);
-        queued.set(TrainingThread.isBusy());
-        TrainingThread.submit(() -> train(a, factory, historyOf));
+        queued.set(RunService.shared().isBusy());
+        RunService.shared().submit(() -> train(a, factory, historyOf));
         return true;
     }
 
@@ -165,7 +172,8 @@ final class RunDriver {
             run.failedToStart(e.getClass().getSimpleName() + ": " + e.getMessage());
             return;
         }
-        try (training) {
+        // On the JVM's exit the service stops the run after its step and waits for its checkpoint.
+        try (training; RunService.Registration exit = RunService.shared().whileTraining(a::stopNow)) {
             RunRecord history = historyOf == null ? null : history(historyOf, training);
             String deviceNotice = training.deviceNotice();
             Path dir = training.runDir();
@@ -249,43 +257,7 @@ final class RunDriver {
             return;
         }
         stopping.set(true);
-        a.stop = true;
-        TrainingRun t = a.training;
-        if (t != null) {
-            t.cancel();
-        }
-        a.gate.release();
-    }
-
-    /**
-     * Closing the window ends the JVM (the training thread is a daemon); like Ctrl-C on the command
-     * line, the run is stopped first so its folder says cancelled and keeps a checkpoint to resume.
-     */
-    private void addExitHook() {
-        if (exitHookAdded) {
-            return;
-        }
-        exitHookAdded = true;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Attempt a = attempt;
-            if (a == null) {
-                return;
-            }
-            a.stop = true;
-            TrainingRun t = a.training;
-            if (t != null) {
-                t.cancel();
-            }
-            a.gate.release();
-            long deadline = System.currentTimeMillis() + EXIT_WAIT_MILLIS;
-            while (a.training != null && System.currentTimeMillis() < deadline) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "mlaan-window-exit"));
+        a.stopNow();
     }
 
     /** Whether the current run is paused and standing still at its gate. */

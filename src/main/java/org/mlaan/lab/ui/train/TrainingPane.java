@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The Train tab: the experiment's training settings on the left; on the right the run buttons
  * with the progress line, and the live charts (loss per module, error, throughput, memory). Runs
- * train on the {@link TrainingThread} into a run folder under {@code runs/}, so a run started here
+ * train on the {@link org.mlaan.lab.engine.RunService}'s training thread into a run folder under {@code runs/}, so a run started here
  * can be reopened and resumed like one started from the command line.
  */
 public final class TrainingPane extends BorderPane {

@@ -23,7 +23,6 @@ import org.mlaan.lab.core.run.RunFolderReader;
 import org.mlaan.lab.core.run.RunStatus;
 import org.mlaan.lab.ui.model.LabViewModel;
 import org.mlaan.lab.ui.LabWindow;
-import org.mlaan.lab.ui.train.TrainingThread;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -54,7 +53,7 @@ class AblationInWindowTest {
     @AfterEach
     void stopWhatIsLeft(FxRobot robot) throws Exception {
         robot.interact(() -> window.stopRuns());
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !TrainingThread.isBusy());
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !org.mlaan.lab.engine.RunService.shared().isBusy());
     }
 
     private AnalysesPane pane() {

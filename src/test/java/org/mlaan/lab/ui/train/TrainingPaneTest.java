@@ -65,7 +65,7 @@ class TrainingPaneTest {
     @AfterEach
     void stopWhatIsLeft(FxRobot robot) throws Exception {
         robot.interact(() -> pane.driver().stop());
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !TrainingThread.isBusy());
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !org.mlaan.lab.engine.RunService.shared().isBusy());
     }
 
     private void waitForState(LiveRun.State state) throws Exception {

@@ -191,7 +191,7 @@ public final class WindowSpeedCheck {
                 out[1] += cpu;
             } else if (name.startsWith("QuantumRenderer")) {
                 out[2] += cpu;
-            } else if (name.equals(TrainingThread.NAME)) {
+            } else if (name.equals(org.mlaan.lab.engine.RunService.THREAD_NAME)) {
                 out[3] += cpu;
             }
         }
