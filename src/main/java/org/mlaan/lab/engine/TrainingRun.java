@@ -26,7 +26,6 @@ import org.mlaan.lab.core.run.FeatureMaps;
 import org.mlaan.lab.core.run.RunFinished;
 import org.mlaan.lab.core.run.RunFolder;
 import org.mlaan.lab.core.run.RunFolderException;
-import org.mlaan.lab.core.run.RunFolderReader;
 import org.mlaan.lab.core.run.RunListener;
 import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.core.run.RunStatus;
@@ -74,6 +73,7 @@ public final class TrainingRun implements AutoCloseable {
     private final LocalPlan localPlan;
     private final DeviceChoice device;
     private final RunFolder folder;
+    private final RunKeeper keeper;
     private final NDManager root;
     private final Backbone backbone;
     private final LocalNetwork localNetwork;
@@ -100,6 +100,7 @@ public final class TrainingRun implements AutoCloseable {
         this.localPlan = experiment.plan();
         this.device = device;
         this.folder = folder;
+        this.keeper = folder == null ? RunKeeper.NOTHING : new FolderKeeper(folder, this::writeCheckpoint);
         this.seed = config.seedOrDefault();
         int epochs = config.training().epochsOrDefault();
         this.schedule = LearningRateSchedule.of(config.training(), epochs);
@@ -310,12 +311,15 @@ public final class TrainingRun implements AutoCloseable {
         long startNanos = System.nanoTime();
         NoGrad.setDefaultOnThisThread();
         Progress progress = new Progress(position);
+        RunListener events = featureEvery == 0 ? listener : new FeatureTapping(listener, new FeatureTap(backbone,
+                parameters, new BatchAssembler(data.test(), data.testTransform(), seed),
+                data.testTransform().normalization(), featureImages), root, featureEvery, position.globalStep());
         try {
-            return train(listener, progress, startNanos);
+            return train(events, progress, startNanos);
         } catch (Exception e) {
-            return fail(listener, progress, startNanos, e);
+            return fail(events, progress, startNanos, e);
         } catch (Error e) {
-            fail(listener, progress, startNanos, e);
+            fail(events, progress, startNanos, e);
             throw e;
         } finally {
             gate.release();
@@ -356,21 +360,11 @@ public final class TrainingRun implements AutoCloseable {
         TrainingStep step = newStep();
         EtaEstimator eta = new EtaEstimator();
         CheckpointState from = position;
-        if (folder != null) {
-            folder.cutMetricsBackTo(from.globalStep(), from.epoch());
-            Checkpoint.cleanTemporaries(folder.checkpointsDir());
-            writeStatus(RunStatus.RUNNING, "", p);
-            folder.startHeartbeat();
-        }
-        listener.onStarted(new RunStarted(folder == null ? null : folder.dir().toString(), device.description(),
+        keeper.starting(from, status(RunStatus.RUNNING, "", p));
+        listener.onStarted(new RunStarted(keeper.dir() == null ? null : keeper.dir().toString(), device.description(),
                 from.epoch(), epochs, steps, trainSize, data.test().size()));
-        FeatureTap tap = featureEvery == 0 ? null : new FeatureTap(backbone, parameters, testBatches,
-                data.testTransform().normalization(), featureImages);
-        if (tap != null) {
-            listener.onFeatureMaps(tap.take(root, p.globalStep, from.epoch()));
-        }
         // Wall seconds of the epochs before this one: a resumed run's steps go on from there.
-        double runSeconds = secondsOfEpochsBefore(from.epoch());
+        double runSeconds = keeper.secondsOfEpochsBefore(from.epoch());
         for (int epoch = from.epoch(); epoch < epochs; epoch++) {
             boolean continuing = epoch == from.epoch();
             double lr = schedule.rate(epoch);
@@ -413,13 +407,8 @@ public final class TrainingRun implements AutoCloseable {
                         o.ownLosses(), o.cascadeLosses(), o.liveBytes() >= 0 ? PeakMemory.peakRssBytes() : -1,
                         runSeconds + secondsBefore + activeSeconds(epochStart, epochWaited));
                 p.globalStep++;
-                if (folder != null) {
-                    folder.appendStep(m);
-                }
+                keeper.step(m);
                 listener.onStep(m);
-                if (tap != null && p.globalStep % featureEvery == 0) {
-                    listener.onFeatureMaps(tap.take(root, p.globalStep, epoch));
-                }
             }
             if (cancelRequested) {
                 return cancel(listener, p, epoch, steps, lr, secondsBefore + activeSeconds(epochStart, epochWaited),
@@ -438,31 +427,16 @@ public final class TrainingRun implements AutoCloseable {
                     secondsBefore + activeSeconds(epochStart, epochWaited));
             p.epochsDone = epoch + 1;
             runSeconds += em.seconds();
-            if (folder != null) {
-                folder.appendEpoch(em);
-            }
             position = p.state(epoch + 1, 0, epochs, scheduleRate(epoch + 1), 0);
-            if (folder != null) {
-                Checkpoint.write(folder.checkpointsDir(), backbone, auxArrays(), optimizer, position);
-                writeStatus(RunStatus.RUNNING, "", p);
-            }
+            keeper.epochEnded(em, position, status(RunStatus.RUNNING, "", p));
             listener.onEpoch(em);
         }
         return finish(listener, p, RunFinished.Status.COMPLETED, "", startNanos);
     }
 
-    /** The seconds of the run folder's epochs before {@code epoch} (0 without a folder, or where they cannot be read). */
-    private double secondsOfEpochsBefore(int epoch) {
-        if (folder == null || epoch == 0) {
-            return 0;
-        }
-        try {
-            return RunFolderReader.epochs(folder.dir().resolve(RunFolder.EPOCHS_CSV)).stream()
-                    .filter(e -> e.epoch() < epoch && Double.isFinite(e.seconds())).mapToDouble(EpochMetrics::seconds)
-                    .sum();
-        } catch (IOException e) {
-            return 0; // the time axis starts this part of the run at 0; training goes on
-        }
+    /** The weights, aux arrays and optimiser state as a checkpoint at {@code at}. */
+    private void writeCheckpoint(Path checkpointsDir, CheckpointState at) throws IOException {
+        Checkpoint.write(checkpointsDir, backbone, auxArrays(), optimizer, at);
     }
 
     /** After the first step every array the run keeps must be on its device (issue: GPU path). */
@@ -498,36 +472,24 @@ public final class TrainingRun implements AutoCloseable {
     private RunFinished cancel(RunListener listener, Progress p, int epoch, int step, double lr, double epochSeconds,
             long startNanos) throws IOException {
         position = p.state(epoch, step, config.training().epochsOrDefault(), lr, epochSeconds);
-        if (folder != null) {
-            Checkpoint.write(folder.checkpointsDir(), backbone, auxArrays(), optimizer, position);
-        }
+        keeper.cancelled(position);
         return finish(listener, p, RunFinished.Status.CANCELLED,
                 "cancelled at epoch " + epoch + ", step " + step, startNanos);
     }
 
     /**
-     * Ends a run that threw: the message goes to status.json and the listener, the stack trace to
-     * the run's log (not the user's terminal). When even the status cannot be written (a full or
-     * vanished disk) it says so on stderr, since the folder would otherwise go on saying running.
+     * Ends a run that threw: the message goes to the listener and to what the run keeps (status.json,
+     * the trace in run.log, {@link FolderKeeper#failed}), never to the user's terminal directly.
      */
     private RunFinished fail(RunListener listener, Progress p, long startNanos, Throwable e) {
         failure = e;
         String message = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
-        if (folder == null) {
+        if (keeper.dir() == null) {
+            // Without a folder the log is the only record of what went wrong.
             LOG.warn("training failed: {}", message);
             LOG.debug("training failed", e);
-        } else {
-            recordTrace(e);
-            Optional<IOException> unwritten = folder.writeStatusHard(status(RunStatus.FAILED, message, p));
-            unwritten.ifPresent(w -> LOG.error("the run in {} failed ({}) and its {} could not be written either ({});"
-                    + " it may still say 'running', which readers show as stopped once this process is gone",
-                    folder.dir(), message, RunFolder.STATUS, w.getMessage()));
-            try {
-                folder.close();
-            } catch (IOException | RuntimeException closing) {
-                e.addSuppressed(closing);
-            }
         }
+        keeper.failed(e, status(RunStatus.FAILED, message, p));
         RunFinished f = finished(p, RunFinished.Status.FAILED, message, startNanos);
         try {
             listener.onFinished(f);
@@ -537,23 +499,9 @@ public final class TrainingRun implements AutoCloseable {
         return f;
     }
 
-    /** Appends the failure with its stack trace to the run's log; the log is a convenience, so its own failure is only logged. */
-    private void recordTrace(Throwable e) {
-        java.io.StringWriter trace = new java.io.StringWriter();
-        e.printStackTrace(new java.io.PrintWriter(trace));
-        try {
-            folder.appendLog(LocalDateTime.now() + " training failed" + System.lineSeparator() + trace);
-        } catch (IOException | RuntimeException logFailure) {
-            LOG.debug("could not append to {}", RunFolder.LOG, logFailure);
-        }
-    }
-
     private RunFinished finish(RunListener listener, Progress p, RunFinished.Status status, String message,
             long startNanos) throws IOException {
-        if (folder != null) {
-            writeStatus(RunStatus.stateOf(status), message, p);
-            folder.close();
-        }
+        keeper.ended(status(RunStatus.stateOf(status), message, p));
         RunFinished f = finished(p, status, message, startNanos);
         listener.onFinished(f);
         return f;
@@ -562,10 +510,6 @@ public final class TrainingRun implements AutoCloseable {
     private RunFinished finished(Progress p, RunFinished.Status status, String message, long startNanos) {
         return new RunFinished(status, p.epochsDone, p.lastTop1, p.best, p.lastTop5, activeSeconds(startNanos, 0),
                 message);
-    }
-
-    private void writeStatus(String state, String message, Progress p) throws IOException {
-        folder.writeStatus(status(state, message, p));
     }
 
     private RunStatus status(String state, String message, Progress p) {
@@ -605,7 +549,7 @@ public final class TrainingRun implements AutoCloseable {
 
     /** The run folder, or null when the options asked for none. */
     public Path runDir() {
-        return folder == null ? null : folder.dir();
+        return keeper.dir();
     }
 
     public NetworkPlan plan() {
@@ -670,11 +614,9 @@ public final class TrainingRun implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (folder != null) {
-                folder.close();
-            }
+            keeper.close();
         } catch (IOException e) {
-            LOG.warn("closing the metrics files of {} failed: {}", folder.dir(), e.getMessage());
+            LOG.warn("closing the metrics files of {} failed: {}", keeper.dir(), e.getMessage());
         }
         optimizer.close();
         root.close();
