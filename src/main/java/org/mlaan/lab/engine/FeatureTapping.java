@@ -1,9 +1,7 @@
 package org.mlaan.lab.engine;
 
 import ai.djl.ndarray.NDManager;
-import org.mlaan.lab.core.run.EpochMetrics;
-import org.mlaan.lab.core.run.FeatureMaps;
-import org.mlaan.lab.core.run.RunFinished;
+import org.mlaan.lab.core.run.ForwardingRunListener;
 import org.mlaan.lab.core.run.RunListener;
 import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.core.run.StepMetrics;
@@ -12,8 +10,7 @@ import org.mlaan.lab.core.run.StepMetrics;
  * Feature maps of fixed test images (MLAAN Figure 4) taken beside the training: once when the run
  * starts, then every {@code every} steps, handed on to the listener with the run's other events.
  */
-final class FeatureTapping implements RunListener {
-    private final RunListener next;
+final class FeatureTapping extends ForwardingRunListener {
     private final FeatureTap tap;
     private final NDManager root;
     private final int every;
@@ -21,7 +18,7 @@ final class FeatureTapping implements RunListener {
 
     /** @param firstStep the global step the run starts at (a resumed run's maps are labelled from there) */
     FeatureTapping(RunListener next, FeatureTap tap, NDManager root, int every, long firstStep) {
-        this.next = next;
+        super(next);
         this.tap = tap;
         this.root = root;
         this.every = every;
@@ -30,31 +27,16 @@ final class FeatureTapping implements RunListener {
 
     @Override
     public void onStarted(RunStarted event) {
-        next.onStarted(event);
-        next.onFeatureMaps(tap.take(root, firstStep, event.startEpoch()));
+        super.onStarted(event);
+        onFeatureMaps(tap.take(root, firstStep, event.startEpoch()));
     }
 
     @Override
     public void onStep(StepMetrics step) {
-        next.onStep(step);
+        super.onStep(step);
         long done = step.globalStep() + 1;
         if (done % every == 0) {
-            next.onFeatureMaps(tap.take(root, done, step.epoch()));
+            onFeatureMaps(tap.take(root, done, step.epoch()));
         }
-    }
-
-    @Override
-    public void onEpoch(EpochMetrics epoch) {
-        next.onEpoch(epoch);
-    }
-
-    @Override
-    public void onFeatureMaps(FeatureMaps maps) {
-        next.onFeatureMaps(maps);
-    }
-
-    @Override
-    public void onFinished(RunFinished event) {
-        next.onFinished(event);
     }
 }

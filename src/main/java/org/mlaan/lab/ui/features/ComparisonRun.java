@@ -3,11 +3,9 @@ package org.mlaan.lab.ui.features;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.mlaan.lab.core.config.ExperimentConfig;
-import org.mlaan.lab.core.run.EpochMetrics;
 import org.mlaan.lab.core.run.FeatureMaps;
-import org.mlaan.lab.core.run.RunFinished;
+import org.mlaan.lab.core.run.ForwardingRunListener;
 import org.mlaan.lab.core.run.RunListener;
-import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.core.run.StepMetrics;
 import org.mlaan.lab.engine.TrainingRun;
 import org.mlaan.lab.ui.model.LiveRun;
@@ -17,7 +15,7 @@ import org.mlaan.lab.ui.model.LiveRun;
  * feature maps it sent (so that every column can show maps of the same step), and the engine run,
  * which it stops once it has taken the comparison's number of steps.
  */
-public final class ComparisonRun implements RunListener {
+public final class ComparisonRun extends ForwardingRunListener {
     /** Maps kept per run: enough to find a step the slowest run has also reached. */
     private static final int KEPT_MAPS = 8;
 
@@ -35,10 +33,15 @@ public final class ComparisonRun implements RunListener {
      * @param targetSteps steps after which the run stops
      */
     public ComparisonRun(String method, ExperimentConfig config, long targetSteps) {
+        this(method, config, targetSteps, new LiveRun(method));
+    }
+
+    private ComparisonRun(String method, ExperimentConfig config, long targetSteps, LiveRun live) {
+        super(live);
         this.method = method;
         this.config = config;
         this.targetSteps = targetSteps;
-        this.live = new LiveRun(method);
+        this.live = live;
         live.featureMapsProperty().addListener((obs, old, maps) -> {
             if (maps != null) {
                 recent.addLast(maps);
@@ -116,13 +119,8 @@ public final class ComparisonRun implements RunListener {
     // ---- RunListener: the training thread ----
 
     @Override
-    public void onStarted(RunStarted event) {
-        live.onStarted(event);
-    }
-
-    @Override
     public void onStep(StepMetrics step) {
-        live.onStep(step);
+        super.onStep(step);
         if (step.globalStep() + 1 >= targetSteps) {
             reachedTarget = true;
             // The run takes its maps of this step before it looks at the cancel, so they still arrive.
@@ -130,18 +128,4 @@ public final class ComparisonRun implements RunListener {
         }
     }
 
-    @Override
-    public void onEpoch(EpochMetrics epoch) {
-        live.onEpoch(epoch);
-    }
-
-    @Override
-    public void onFeatureMaps(FeatureMaps maps) {
-        live.onFeatureMaps(maps);
-    }
-
-    @Override
-    public void onFinished(RunFinished event) {
-        live.onFinished(event);
-    }
 }
