@@ -9,12 +9,14 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.mlaan.lab.report.VectorCharts;
 import org.mlaan.lab.ui.features.ExportButton;
 
 /**
  * One chart of the tab in a {@link ChartViewer}, with a line that says what to do before there is
- * one, and "Export PNG" that writes what the viewer shows. Ids: {@code ID} (the viewer, once
- * shown), {@code ID-export}, {@code ID-placeholder}.
+ * one, "Export PNG" that writes what the viewer shows, and "SVG" / "PDF" that write the chart as
+ * a vector figure at the viewer's size, for slides and papers. Ids: {@code ID} (the viewer, once
+ * shown), {@code ID-export}, {@code ID-export-svg}, {@code ID-export-pdf}, {@code ID-placeholder}.
  */
 final class ChartCard extends VBox {
     private final String id;
@@ -22,6 +24,8 @@ final class ChartCard extends VBox {
     private final Label placeholder;
     private final Label exportStatus = new Label();
     private final ExportButton export;
+    private final ExportButton svg;
+    private final ExportButton pdf;
     private ChartViewer viewer;
 
     ChartCard(String id, String placeholderText) {
@@ -40,8 +44,10 @@ final class ChartCard extends VBox {
         export.setId(id + "-export");
         export.setTooltip(new Tooltip("Write this chart as a PNG file"));
         export.setDisable(true);
+        svg = vector(VectorCharts.Kind.SVG);
+        pdf = vector(VectorCharts.Kind.PDF);
         exportStatus.getStyleClass().add("export-status");
-        HBox bar = new HBox(8, export, exportStatus);
+        HBox bar = new HBox(8, export, svg, pdf, exportStatus);
         bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(area, bar);
         setSpacing(4);
@@ -59,6 +65,30 @@ final class ChartCard extends VBox {
             viewer.setChart(chart);
         }
         export.setDisable(false);
+        svg.setDisable(false);
+        pdf.setDisable(false);
+    }
+
+    private ExportButton vector(VectorCharts.Kind kind) {
+        String ext = kind.extension();
+        ExportButton b = new ExportButton(ext.toUpperCase(java.util.Locale.ROOT),
+                file -> VectorCharts.write(viewer.getChart(), figureWidth(), figureHeight(), kind, file),
+                () -> id + "." + ext, exportStatus::setText,
+                new javafx.stage.FileChooser.ExtensionFilter(kind.description(), "*." + ext));
+        b.setId(id + "-export-" + ext);
+        b.setTooltip(new Tooltip("Write this chart as " + kind.description() + ": a vector figure for slides"
+                + " and papers, legend and axis labels included"));
+        b.setDisable(true);
+        return b;
+    }
+
+    /** The figure's size: the chart's on screen, or a slide-sized default before it has been laid out. */
+    private int figureWidth() {
+        return viewer.getWidth() > 0 ? (int) Math.round(viewer.getWidth()) : 640;
+    }
+
+    private int figureHeight() {
+        return viewer.getHeight() > 0 ? (int) Math.round(viewer.getHeight()) : 400;
     }
 
     /** Back to the placeholder, with a new line. */
@@ -67,6 +97,8 @@ final class ChartCard extends VBox {
         area.getChildren().setAll(placeholder);
         viewer = null;
         export.setDisable(true);
+        svg.setDisable(true);
+        pdf.setDisable(true);
     }
 
     ChartViewer viewer() {
@@ -75,5 +107,10 @@ final class ChartCard extends VBox {
 
     ExportButton exportButton() {
         return export;
+    }
+
+    /** The SVG or PDF button (tests). */
+    ExportButton vectorButton(VectorCharts.Kind kind) {
+        return kind == VectorCharts.Kind.SVG ? svg : pdf;
     }
 }

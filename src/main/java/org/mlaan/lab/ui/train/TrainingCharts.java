@@ -23,9 +23,10 @@ import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.run.EpochMetrics;
 import org.mlaan.lab.core.run.RunRecord;
 import org.mlaan.lab.core.run.StepMetrics;
+import org.mlaan.lab.report.VectorCharts;
+import org.mlaan.lab.ui.common.PngExport;
 import org.mlaan.lab.ui.model.LabViewModel;
 import org.mlaan.lab.ui.model.LiveRun;
-import org.mlaan.lab.ui.common.PngExport;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -329,7 +330,18 @@ final class TrainingCharts extends GridPane {
         MenuItem export = saveItem("Export PNG...", "Export chart as PNG",
                 new FileChooser.ExtensionFilter("PNG image", "*.png"), suggested,
                 file -> PngExport.write(chart.viewer(), file), "Could not export ");
-        chart.viewer().getContextMenu().getItems().addAll(0, List.of(export, new SeparatorMenuItem()));
+        List<MenuItem> items = new ArrayList<>(List.of(export));
+        // Vector figures for slides and papers (issue 14, item 4), at the chart's size on screen.
+        for (VectorCharts.Kind kind : VectorCharts.Kind.values()) {
+            String ext = kind.extension();
+            items.add(saveItem("Export " + ext.toUpperCase(java.util.Locale.ROOT) + "...",
+                    "Export chart as " + kind.description(), new FileChooser.ExtensionFilter(kind.description(),
+                            "*." + ext), suggested.replaceAll("\\.png$", "." + ext),
+                    file -> VectorCharts.write(chart.chart(), Math.max(320, (int) chart.viewer().getWidth()),
+                            Math.max(200, (int) chart.viewer().getHeight()), kind, file), "Could not export "));
+        }
+        items.add(new SeparatorMenuItem());
+        chart.viewer().getContextMenu().getItems().addAll(0, items);
     }
 
     /** Something a chart writes to a file the person picks. */

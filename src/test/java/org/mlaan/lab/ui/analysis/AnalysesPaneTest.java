@@ -209,6 +209,20 @@ class AnalysesPaneTest {
         robot.clickOn("#separability-chart-export");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Files.size(png) > 1000, "a PNG of some size");
+
+        // The same chart as vector figures for slides, at the viewer's size, with its title.
+        Path svg = tmp.resolve("sep.svg");
+        Path pdf = tmp.resolve("sep.pdf");
+        pane.separability().card().vectorButton(org.mlaan.lab.report.VectorCharts.Kind.SVG).setSaveDialog(name -> svg);
+        pane.separability().card().vectorButton(org.mlaan.lab.report.VectorCharts.Kind.PDF).setSaveDialog(name -> pdf);
+        robot.clickOn("#separability-chart-export-svg");
+        robot.clickOn("#separability-chart-export-pdf");
+        WaitForAsyncUtils.waitForFxEvents();
+        String svgText = Files.readString(svg);
+        assertTrue(svgText.contains("width='" + (double) Math.round(v.getWidth()) + "'"), svgText.substring(0, 300));
+        assertTrue(svgText.contains(v.getChart().getTitle().getText()), "the chart's title as text");
+        assertTrue(new String(Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("/Title (" + v.getChart().getTitle().getText() + ")"));
     }
 
     @Test
