@@ -19,7 +19,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.mlaan.lab.core.config.ExperimentConfig;
@@ -29,9 +28,9 @@ import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.run.FeatureMaps;
 import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.core.run.StepMetrics;
+import org.mlaan.lab.ui.common.StyleClasses;
 import org.mlaan.lab.ui.model.LabViewModel;
 import org.mlaan.lab.ui.model.LiveRun;
-import org.mlaan.lab.ui.common.StyleClasses;
 
 /**
  * Up to four runs trained side by side, step by step in turn, with their feature maps at the same
@@ -58,8 +57,9 @@ public final class ComparePane extends BorderPane {
     private final Label message = new Label();
     private final MapDisplayControls controls = new MapDisplayControls("compare-");
     private final FeatureGrid grid = new FeatureGrid("compare-");
-    private final Label figureTitle = new Label();
-    private final Label stepLabel = new Label();
+    private final FeatureGrid.Header header = grid.header("compare");
+    private final Label figureTitle = header.title();
+    private final Label stepLabel = header.step();
     private final Label placeholder = new Label("Pick up to four methods and press Start: each trains the current"
             + " network, split and data, one step each in turn, and their feature maps appear side by side at the"
             + " same step (MLAAN Figure 4).");
@@ -142,12 +142,6 @@ public final class ComparePane extends BorderPane {
         top.setPadding(new Insets(8, 8, 4, 8));
         setTop(top);
 
-        figureTitle.setId("compare-figure-title");
-        figureTitle.getStyleClass().add("figure-title");
-        stepLabel.setId("compare-step-label");
-        stepLabel.getStyleClass().add("figure-step");
-        stepLabel.setMinWidth(Region.USE_PREF_SIZE);
-        grid.setTitle(figureTitle, stepLabel);
         placeholder.setId("compare-placeholder");
         placeholder.getStyleClass().add("placeholder");
         placeholder.setWrapText(true);

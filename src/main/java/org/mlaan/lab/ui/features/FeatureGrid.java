@@ -61,6 +61,25 @@ public final class FeatureGrid extends Region {
      * A title line over the grid, aligned with the cells: {@code left} at their left edge (it may
      * be cut short), {@code right} at their right edge (it keeps its width). Either may be null.
      */
+    /** The line above a figure: its title on the left, the step it shows on the right. */
+    public record Header(javafx.scene.control.Label title, javafx.scene.control.Label step) {}
+
+    /**
+     * Puts a new header line above the figure, its labels with the ids {@code PREFIX-figure-title}
+     * and {@code PREFIX-step-label}, and returns it.
+     */
+    public Header header(String idPrefix) {
+        javafx.scene.control.Label left = new javafx.scene.control.Label();
+        left.setId(idPrefix + "-figure-title");
+        left.getStyleClass().add("figure-title");
+        javafx.scene.control.Label right = new javafx.scene.control.Label();
+        right.setId(idPrefix + "-step-label");
+        right.getStyleClass().add("figure-step");
+        right.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        setTitle(left, right);
+        return new Header(left, right);
+    }
+
     public void setTitle(Node left, Node right) {
         if (title != null) {
             getChildren().remove(title);

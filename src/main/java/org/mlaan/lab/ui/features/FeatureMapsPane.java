@@ -11,11 +11,10 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.mlaan.lab.core.run.FeatureMaps;
-import org.mlaan.lab.ui.model.LabViewModel;
 import org.mlaan.lab.ui.common.StyleClasses;
+import org.mlaan.lab.ui.model.LabViewModel;
 import org.mlaan.lab.ui.model.LiveRun;
 
 /**
@@ -33,8 +32,9 @@ public final class FeatureMapsPane extends BorderPane {
     private final MapDisplayControls controls = new MapDisplayControls("");
     private final ToggleButton channelToggle = new ToggleButton("Strongest channels");
     private final FeatureGrid grid = new FeatureGrid("");
-    private final Label figureTitle = new Label();
-    private final Label stepLabel = new Label();
+    private final FeatureGrid.Header header = grid.header("maps");
+    private final Label figureTitle = header.title();
+    private final Label stepLabel = header.step();
     private final Label placeholder = new Label(
             "Feature maps of a few test images appear here while a run trains:\n"
                     + "the mean over channels at the chosen cut, and its strongest channels.");
@@ -55,12 +55,6 @@ public final class FeatureMapsPane extends BorderPane {
         controls.drive(grid);
         grid.setId("maps-grid");
 
-        figureTitle.setId("maps-figure-title");
-        figureTitle.getStyleClass().add("figure-title");
-        stepLabel.setId("maps-step-label");
-        stepLabel.getStyleClass().add("figure-step");
-        stepLabel.setMinWidth(Region.USE_PREF_SIZE);
-        grid.setTitle(figureTitle, stepLabel);
 
         placeholder.setId("maps-placeholder");
         placeholder.getStyleClass().add("placeholder");
