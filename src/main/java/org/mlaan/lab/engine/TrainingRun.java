@@ -311,10 +311,14 @@ public final class TrainingRun implements AutoCloseable {
         long startNanos = System.nanoTime();
         NoGrad.setDefaultOnThisThread();
         Progress progress = new Progress(position);
-        RunListener events = featureEvery == 0 ? listener : new FeatureTapping(listener, new FeatureTap(backbone,
-                parameters, new BatchAssembler(data.test(), data.testTransform(), seed),
-                data.testTransform().normalization(), featureImages), root, featureEvery, position.globalStep());
+        RunListener events = listener;
         try {
+            if (featureEvery > 0) {
+                events = new FeatureTapping(listener, new FeatureTap(backbone, parameters,
+                        new BatchAssembler(data.test(), data.testTransform(), seed),
+                        data.testTransform().normalization(), featureImages), root, featureEvery,
+                        position.globalStep());
+            }
             return train(events, progress, startNanos);
         } catch (Exception e) {
             return fail(events, progress, startNanos, e);

@@ -23,10 +23,10 @@ import org.mlaan.lab.core.plan.NetworkPlan;
 /**
  * The experiment being edited in the window: one {@link ExperimentConfig} (the same JSON the
  * command line reads) and what follows from it, recomputed whenever it changes: the network plan,
- * the resolved local plan (every module's roles), the problems that keep it from running, and the
- * activation-memory estimate against backprop, and a split with the same module count that would
- * keep less (searched off the FX thread: up to a second on ResNet-110). Views change the experiment only by setting a new
- * config; validation lives here, not in the views.
+ * the experiment resolved once ({@link Experiment}: every module's roles), the problems that keep it
+ * from running, the activation-memory estimate against backprop, and a split with the same module
+ * count that would keep less (searched off the FX thread: up to a second on ResNet-110). Views
+ * change the experiment only by setting a new config; validation lives here, not in the views.
  */
 public final class LabViewModel {
     private final ObjectProperty<ExperimentConfig> config = new SimpleObjectProperty<>(this, "config");
