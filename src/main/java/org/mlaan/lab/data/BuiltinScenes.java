@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.mlaan.lab.core.run.ClassGroup;
 
 /**
  * The lab's own data set: ten classes of 32x32 RGB scenes generated from a seed, so the lab runs
@@ -41,6 +42,19 @@ public final class BuiltinScenes implements DatasetReader {
     /** The classes a local texture tells apart. */
     public static final List<String> TEXTURE_CLASSES = Arrays.stream(SceneClass.values())
             .filter(c -> !c.isArrangement()).map(SceneClass::id).toList();
+
+    /**
+     * The arrangement classes and the texture classes as groups, for the test error of each: early
+     * modules trained greedily lose the first and keep the second (issue 14, item 3).
+     */
+    public static List<ClassGroup> classGroups() {
+        List<Integer> arrangement = new java.util.ArrayList<>();
+        List<Integer> texture = new java.util.ArrayList<>();
+        for (SceneClass c : SceneClass.values()) {
+            (c.isArrangement() ? arrangement : texture).add(c.ordinal());
+        }
+        return List.of(new ClassGroup("arrangement", arrangement), new ClassGroup("texture", texture));
+    }
 
     static final int TRAIN = 0;
     static final int TEST = 1;

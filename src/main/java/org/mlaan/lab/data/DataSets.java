@@ -2,6 +2,7 @@ package org.mlaan.lab.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.mlaan.lab.core.config.DatasetConfig;
 import org.mlaan.lab.core.config.DatasetKind;
 import org.mlaan.lab.core.config.DatasetVariant;
@@ -82,7 +83,8 @@ public final class DataSets {
         SampleTransform plain = PadCropFlip.plain(normalization);
         ImageSet train = reader.train(trainLimit);
         ImageSet test = reader.test(testLimit);
-        return new LoadedData(train, test, config.augmentOrDefault() ? augmented : plain, plain);
+        return new LoadedData(train, test, config.augmentOrDefault() ? augmented : plain, plain,
+                kind == DatasetKind.BUILTIN ? BuiltinScenes.classGroups() : List.of());
     }
 
     private static Path path(DatasetConfig config, DatasetKind kind) {

@@ -27,6 +27,8 @@ final class Evaluator {
         boolean top5 = classes >= TOP5_MIN_CLASSES;
         long wrong1 = 0;
         long wrong5 = 0;
+        long[] wrongByClass = new long[classes];
+        long[] countByClass = new long[classes];
         try (NoGrad noGrad = NoGrad.enter()) {
             for (int[] indices : EpochOrder.batches(EpochOrder.sequential(n), batchSize)) {
                 try (NDManager batchManager = parent.newSubManager()) {
@@ -36,8 +38,10 @@ final class Evaluator {
                     int[] labels = batch.get(1).toIntArray();
                     for (int r = 0; r < labels.length; r++) {
                         int rank = rankOfLabel(values, r * classes, classes, labels[r]);
+                        countByClass[labels[r]]++;
                         if (rank >= 1) {
                             wrong1++;
+                            wrongByClass[labels[r]]++;
                         }
                         if (rank >= 5) {
                             wrong5++;
@@ -47,7 +51,7 @@ final class Evaluator {
             }
         }
         double top5Error = top5 ? (double) wrong5 / n : Double.NaN;
-        return new Evaluation((double) wrong1 / n, top5Error, n);
+        return new Evaluation((double) wrong1 / n, top5Error, n, wrongByClass, countByClass);
     }
 
     /** How many classes score strictly higher than the label (0 = a top-1 hit). */

@@ -21,6 +21,7 @@ import org.mlaan.lab.core.experiment.Experiment;
 import org.mlaan.lab.core.local.BatchMemoryCheck;
 import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.plan.NetworkPlan;
+import org.mlaan.lab.core.run.ClassGroup;
 import org.mlaan.lab.core.run.EpochMetrics;
 import org.mlaan.lab.core.run.FeatureMaps;
 import org.mlaan.lab.core.run.RunFinished;
@@ -421,14 +422,17 @@ public final class TrainingRun implements AutoCloseable {
             boolean evaluate = (epoch + 1) % config.training().evalEveryOrDefault() == 0 || epoch == epochs - 1;
             double top1 = Double.NaN;
             double top5 = Double.NaN;
+            Map<String, Double> groups = Map.of();
             if (evaluate) {
                 Evaluation ev = Evaluator.evaluate(root, backbone, parameters, testBatches, batchSize);
                 top1 = ev.top1Error();
                 top5 = ev.top5Error();
                 p.evaluated(top1, top5);
+                // Issue 14, item 3: the arrangement classes against the texture classes show the myopia.
+                groups = ClassGroup.errors(data.classGroups(), ev.wrongByClass(), ev.countByClass());
             }
             EpochMetrics em = new EpochMetrics(epoch, p.epochLoss(), p.epochAccuracy(), top1, top5, p.best, lr,
-                    secondsBefore + activeSeconds(epochStart, epochWaited));
+                    secondsBefore + activeSeconds(epochStart, epochWaited), groups);
             p.epochsDone = epoch + 1;
             runSeconds += em.seconds();
             position = p.state(epoch + 1, 0, epochs, scheduleRate(epoch + 1), 0);

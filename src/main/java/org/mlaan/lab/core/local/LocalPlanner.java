@@ -51,8 +51,8 @@ public final class LocalPlanner {
             ModuleSpan whole = new ModuleSpan(0, 0, network.size() - 1, "stem", "head");
             ModuleRoles roles = new ModuleRoles(whole, HeadKind.NONE, 1, 0, HeadKind.NONE, 0, List.of(), 0, 0,
                     MomentumAuxKind.NONE, null, 0, 0);
-            return new LocalPlan(method, network, List.of(roles), EmaUpdate.EVERY, CopyInit.COPY,
-                    LastModuleLoss.BOTH, false, false, 0);
+            return new LocalPlan(method, network, List.of(roles), MethodDefaults.EMA_UPDATE, CopyInit.COPY,
+                    MethodDefaults.LAST_MODULE_LOSS, false, false, 0);
         }
 
         SplitPreset preset = null;
@@ -95,11 +95,12 @@ public final class LocalPlanner {
                 () -> HeadKind.parse(local.independentHead()));
         HeadKind cascadeHead = parse(problems, "local.cascadeHead", local.cascadeHead(), d.cascadeHead(),
                 () -> HeadKind.parse(local.cascadeHead()));
-        EmaUpdate emaUpdate = parse(problems, "local.emaUpdate", local.emaUpdate(), EmaUpdate.EVERY,
+        EmaUpdate emaUpdate = parse(problems, "local.emaUpdate", local.emaUpdate(), MethodDefaults.EMA_UPDATE,
                 () -> EmaUpdate.parse(local.emaUpdate()));
         CopyInit copyInit = parse(problems, "local.copyInit", local.copyInit(), d.copyInit(),
                 () -> CopyInit.parse(local.copyInit()));
-        LastModuleLoss lastLoss = parse(problems, "local.lastModuleLoss", local.lastModuleLoss(), LastModuleLoss.BOTH,
+        LastModuleLoss lastLoss = parse(problems, "local.lastModuleLoss", local.lastModuleLoss(),
+                MethodDefaults.LAST_MODULE_LOSS,
                 () -> LastModuleLoss.parse(local.lastModuleLoss()));
         MomentumAuxKind man = parse(problems, "local.momentumAux", local.momentumAux(), d.momentumAux(),
                 () -> MomentumAuxKind.parse(local.momentumAux()));
@@ -109,8 +110,8 @@ public final class LocalPlanner {
         double wy = orDefault(local.wy(), d.wy());
         int window = local.window() == null ? d.window() : local.window();
         boolean leap = local.leap() == null ? d.leap() : local.leap();
-        int emaTwins = local.emaTwins() == null ? 1 : local.emaTwins();
-        double momentum = orDefault(local.momentum(), 0.995);
+        int emaTwins = local.emaTwins() == null ? MethodDefaults.EMA_TWINS : local.emaTwins();
+        double momentum = orDefault(local.momentum(), MethodDefaults.EMA_MOMENTUM);
         double[] lambdas = d.lambdas();
         if (local.lambdas() != null) {
             if (local.lambdas().size() != 4) {
@@ -126,7 +127,7 @@ public final class LocalPlanner {
         if (emaTwins < 0) {
             problems.add("local.emaTwins: expected 0 or more, got " + emaTwins);
         }
-        int augDepth = local.augLocalDepth() == null ? 3 : local.augLocalDepth();
+        int augDepth = local.augLocalDepth() == null ? MethodDefaults.AUGLOCAL_DEPTH : local.augLocalDepth();
         if (augDepth < 1) {
             problems.add("local.augLocalDepth: expected at least 1, got " + augDepth);
         }

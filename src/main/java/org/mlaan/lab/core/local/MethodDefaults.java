@@ -33,6 +33,17 @@ public record MethodDefaults(
         double[] lambdas,
         boolean quietBeforeFullWindow) {
 
+    /** Part A.2, Part B §5 and §6: EMA momentum m of leap and MAN twins (the code's and the README's 0.995). */
+    public static final double EMA_MOMENTUM = 0.995;
+    /** Part B §5: only the first block of a leap stack has an EMA twin. */
+    public static final int EMA_TWINS = 1;
+    /** Part A.4: every twin is updated every step. */
+    public static final EmaUpdate EMA_UPDATE = EmaUpdate.EVERY;
+    /** Part A.5: the last module trains on both its x and y losses under a cascade. */
+    public static final LastModuleLoss LAST_MODULE_LOSS = LastModuleLoss.BOTH;
+    /** Part B §10: AugLocal's largest head depth d. */
+    public static final int AUGLOCAL_DEPTH = 3;
+
     /** The MLAAN code's constructor defaults (Part B §4). */
     public static final double CASCADE_WX = 0.001;
     public static final double CASCADE_WY = 0.999;

@@ -34,7 +34,8 @@ import org.mlaan.lab.core.io.CsvCells;
  *   .lock                held (an OS lock) by the process writing the folder ({@link RunLock})
  *   run.log              what went wrong, with the stack trace, for a failed run
  *   metrics-steps.csv    epoch,step,global_step,loss,accuracy,lr,images_per_s,seconds
- *   metrics-epochs.csv   epoch,train_loss,train_acc,test_top1_err,test_top5_err,best_top1_err,lr,seconds
+ *   metrics-epochs.csv   epoch,train_loss,train_acc,test_top1_err,test_top5_err,best_top1_err,lr,seconds,
+ *                        group_errors (each class group's test error, e.g. arrangement=0.45;texture=0.12)
  *   checkpoints/last/    the last checkpoint (written by the engine, atomically)
  * </pre>
  */
@@ -49,7 +50,7 @@ public final class RunFolder implements Closeable {
     /** Columns are only ever added at the end: a folder of an older lab, with fewer, still reads. */
     public static final String STEPS_HEADER = "epoch,step,global_step,loss,accuracy,lr,images_per_s,seconds";
     public static final String EPOCHS_HEADER =
-            "epoch,train_loss,train_acc,test_top1_err,test_top5_err,best_top1_err,lr,seconds";
+            "epoch,train_loss,train_acc,test_top1_err,test_top5_err,best_top1_err,lr,seconds,group_errors";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final Path dir;
@@ -282,7 +283,13 @@ public final class RunFolder implements Closeable {
         epochs.append(String.join(",", CsvCells.number(e.epoch()), CsvCells.number(e.trainLoss()),
                 CsvCells.number(e.trainAccuracy()), CsvCells.number(e.testTop1Error()),
                 CsvCells.number(e.testTop5Error()), CsvCells.number(e.bestTop1Error()),
-                CsvCells.number(e.learningRate()), CsvCells.number(e.seconds())));
+                CsvCells.number(e.learningRate()), CsvCells.number(e.seconds()), groupCell(e.groupErrors())));
+    }
+
+    /** The {@code group_errors} cell: {@code arrangement=0.45;texture=0.12}, empty without groups. */
+    static String groupCell(java.util.Map<String, Double> errors) {
+        return errors.entrySet().stream().map(g -> g.getKey() + "=" + CsvCells.number(g.getValue()))
+                .collect(java.util.stream.Collectors.joining(";"));
     }
 
     /**

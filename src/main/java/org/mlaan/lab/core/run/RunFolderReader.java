@@ -64,7 +64,7 @@ public final class RunFolderReader {
         List<EpochMetrics> out = new ArrayList<>();
         for (Row r : rows(file, RunFolder.EPOCHS_HEADER)) {
             out.add(new EpochMetrics(r.integer(0), r.number(1), r.number(2), r.number(3), r.number(4), r.number(5),
-                    r.number(6), r.number(7)));
+                    r.number(6), r.number(7), r.groups(8)));
         }
         return out;
     }
@@ -121,6 +121,26 @@ public final class RunFolderReader {
             } catch (NumberFormatException e) {
                 throw bad(i, "a whole number");
             }
+        }
+
+        /** A {@code group_errors} cell ({@code name=error;...}), empty where blank or absent (an older lab). */
+        java.util.Map<String, Double> groups(int i) throws IOException {
+            java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+            if (i >= parts.length || parts[i].isBlank() || parts[i].trim().equals("NaN")) {
+                return out;
+            }
+            for (String pair : parts[i].split(";")) {
+                String[] kv = pair.split("=", 2);
+                try {
+                    if (kv.length != 2) {
+                        throw new NumberFormatException();
+                    }
+                    out.put(kv[0].trim(), Double.parseDouble(kv[1].trim()));
+                } catch (NumberFormatException e) {
+                    throw bad(i, "group=error pairs separated by ';'");
+                }
+            }
+            return out;
         }
 
         /** A number, or NaN where the row has no such column (a folder of an older lab). */

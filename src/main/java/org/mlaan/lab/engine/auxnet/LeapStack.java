@@ -31,13 +31,6 @@ import org.mlaan.lab.engine.net.Backbone;
  * {@code leap<j>.ema.<path>} for the twins.
  */
 public final class LeapStack implements AuxComponent {
-    /** Part B §5: only the first aux block has an EMA twin. */
-    public static final int DEFAULT_EMA_TWINS = 1;
-    /** Part A.2: EMA momentum m. */
-    public static final double DEFAULT_MOMENTUM = 0.995;
-    /** Part A.4: copies start as the live blocks (the MLAAN CIFAR code). */
-    public static final CopyInit DEFAULT_INIT = CopyInit.COPY;
-
     private final List<Integer> units;
     private final List<BlockCopy> trainable;
     private final List<EmaTwin> twins;

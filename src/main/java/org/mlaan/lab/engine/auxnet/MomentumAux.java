@@ -29,8 +29,6 @@ import org.mlaan.lab.engine.net.Backbone;
  * Parameter names: {@code lb.<path>}, {@code s} (MAN++ only), {@code ema.<path>}.
  */
 public final class MomentumAux implements AuxComponent {
-    /** Part B §6: m = 0.995 in the README. */
-    public static final double DEFAULT_MOMENTUM = 0.995;
     /** Part B §6: the MAN code deep-copies before its init loop, so both blocks are redrawn. */
     public static final CopyInit DEFAULT_INIT = CopyInit.REINIT;
 

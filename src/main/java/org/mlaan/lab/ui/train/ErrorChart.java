@@ -14,7 +14,9 @@ import org.mlaan.lab.core.run.StepMetrics;
  * Error in percent: the training error of each step's batch (1 - accuracy), the training error
  * over each epoch, and the test top-1 error after each evaluated epoch with the best so far (the
  * figure the papers report). Epoch points sit at the step where their epoch ended, or on the wall
- * time axis where the epoch ended with its evaluation (the sum of the epochs' seconds).
+ * time axis where the epoch ended with its evaluation (the sum of the epochs' seconds). Where the
+ * data set's classes form groups (the built-in set's arrangement and texture classes), each
+ * group's test error gets a line of its own.
  */
 final class ErrorChart extends MetricChart {
     private final ChartCurve trainStep;
@@ -22,7 +24,13 @@ final class ErrorChart extends MetricChart {
     private final ChartCurve test;
     private final ChartCurve best;
     private final Map<Integer, Double> epochEnds = new HashMap<>();
+    /** The test error of each class group (the built-in set's arrangement and texture classes), made when first seen. */
+    private final Map<String, ChartCurve> groups = new java.util.LinkedHashMap<>();
     private double epochSeconds;
+
+    /** Group lines: orange and green, apart from the test line's red and the train lines' blues. */
+    private static final Color[] GROUP_COLOURS = {new Color(0xF2, 0x8E, 0x2B), new Color(0x59, 0xA1, 0x4F),
+        new Color(0x8E, 0x5A, 0xA5)};
 
     ErrorChart() {
         super("error-chart", "Error", percentAxis());
@@ -41,6 +49,8 @@ final class ErrorChart extends MetricChart {
 
     @Override
     void reset() {
+        groups.values().forEach(this::removeCurve);
+        groups.clear();
         clearCurves();
         epochEnds.clear();
         epochSeconds = 0;
@@ -63,7 +73,21 @@ final class ErrorChart extends MetricChart {
             trainEpoch.add(x, 1 - e.trainAccuracy());
             test.add(x, e.testTop1Error());
             best.add(x, e.bestTop1Error());
+            for (Map.Entry<String, Double> g : e.groupErrors().entrySet()) {
+                groupCurve(g.getKey()).add(x, g.getValue());
+            }
         }
+    }
+
+    /** Issue 14, item 3: early modules lose the arrangement classes first; a line per group shows it. */
+    private ChartCurve groupCurve(String name) {
+        return groups.computeIfAbsent(name, n -> addCurve("test: " + n + " classes",
+                SeriesStyle.marked(GROUP_COLOURS[groups.size() % GROUP_COLOURS.length]), false));
+    }
+
+    /** The line of class group {@code name}, or null where none was shown (tests). */
+    ChartCurve groupLine(String name) {
+        return groups.get(name);
     }
 
     ChartCurve testCurve() {

@@ -248,6 +248,14 @@ abstract class MetricChart {
         return c;
     }
 
+    /** Removes one curve (a line that belongs to one source only). */
+    protected void removeCurve(ChartCurve c) {
+        curves.removeIf(e -> e.curve() == c);
+        dataset.removeSeries(c.series());
+        restyle();
+        dirty = true;
+    }
+
     /** Removes every curve. */
     protected void removeCurves() {
         curves.clear();

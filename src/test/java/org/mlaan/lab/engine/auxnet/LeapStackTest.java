@@ -108,7 +108,7 @@ class LeapStackTest {
             AuxParameters fourTwins = new AuxParameters().add(AuxParameters.prefix(1, ""), all);
             assertEquals(planned, fourTwins.trainableCount());
             assertEquals(planned, fourTwins.twinCount());
-            LeapStack one = LeapStack.create(backbone, blocks, LeapStack.DEFAULT_EMA_TWINS, 0.995, CopyInit.COPY,
+            LeapStack one = LeapStack.create(backbone, blocks, org.mlaan.lab.core.local.MethodDefaults.EMA_TWINS, 0.995, CopyInit.COPY,
                     new SplittableRandom(1), m);
             AuxParameters oneTwin = new AuxParameters().add(AuxParameters.prefix(1, ""), one);
             assertEquals(planned, oneTwin.trainableCount());

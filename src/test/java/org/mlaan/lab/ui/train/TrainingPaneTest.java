@@ -29,6 +29,7 @@ import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.TrainingConfig;
 import org.mlaan.lab.core.run.RunFolder;
 import org.mlaan.lab.core.run.RunFolderReader;
+import org.mlaan.lab.core.run.EpochMetrics;
 import org.mlaan.lab.core.run.RunRecord;
 import org.mlaan.lab.core.run.RunStatus;
 import org.mlaan.lab.core.run.StepMetrics;
@@ -104,6 +105,13 @@ class TrainingPaneTest {
         assertTrue(robot.lookup("#progress-text").queryAs(Label.class).getText().startsWith("Completed after 1 epoch"),
                 robot.lookup("#progress-text").queryAs(Label.class).getText());
         assertEquals(1, data(robot, "#error-chart").getSeries(2).getItemCount(), "one test error point");
+        // The built-in set's class groups (issue 14, item 3): a line each, at the epoch's figures.
+        XYSeriesCollection error = data(robot, "#error-chart");
+        EpochMetrics epoch = run.epochs().get(0);
+        assertEquals(List.of("arrangement", "texture"), List.copyOf(epoch.groupErrors().keySet()));
+        assertEquals(epoch.groupErrors().get("arrangement"),
+                error.getSeries("test: arrangement classes").getY(0).doubleValue());
+        assertEquals(epoch.groupErrors().get("texture"), error.getSeries("test: texture classes").getY(0).doubleValue());
         assertNotNull(run.featureMapsProperty().get(), "feature maps are tapped for the feature-map view");
         Path dir = onlyRunFolder();
         assertEquals(RunStatus.COMPLETED, RunFolder.open(dir).readStatus().state());
