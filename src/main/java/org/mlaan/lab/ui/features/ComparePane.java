@@ -40,12 +40,12 @@ import org.mlaan.lab.ui.model.LiveRun;
  * a time, so the comparison refuses to start while another run (the Train tab's) is active.
  */
 public final class ComparePane extends BorderPane {
-    /** Methods side by side at most. */
-    public static final int MAX_RUNS = 4;
+    /** Methods side by side at most: the MLM x LAM ablation and BP beside it (issue 14). */
+    public static final int MAX_RUNS = 5;
     /** Test images in the comparison. */
     public static final int IMAGES = 4;
     private static final String NONE = "—";
-    private static final List<String> DEFAULT_METHODS = List.of("DGL", "DGL+LAM", "DGL+MLM", "DGL+MLAAN");
+    private static final List<String> DEFAULT_METHODS = List.of("BP", "DGL", "DGL+MLM", "DGL+LAM", "DGL+MLAAN");
 
     private final LabViewModel vm;
     private final List<ComboBox<String>> methodPickers = new ArrayList<>();
@@ -60,9 +60,9 @@ public final class ComparePane extends BorderPane {
     private final FeatureGrid.Header header = grid.header("compare");
     private final Label figureTitle = header.title();
     private final Label stepLabel = header.step();
-    private final Label placeholder = new Label("Pick up to four methods and press Start: each trains the current"
-            + " network, split and data, one step each in turn, and their feature maps appear side by side at the"
-            + " same step (MLAAN Figure 4).");
+    private final Label placeholder = new Label("Pick up to five methods and press Start: each trains the current"
+            + " network, split and data (BP the whole network end to end), one step each in turn, and their feature"
+            + " maps appear side by side at the same step (MLAAN Figure 4).");
     private final Label exportStatus = new Label();
     /** The comparison's progress and time left in all (issue 15, item 5). */
     private final Label progressLine = new Label();
@@ -248,7 +248,11 @@ public final class ComparePane extends BorderPane {
         LocalPlan plan = null;
         long target = steps.getValue();
         for (String m : chosen) {
+            // BP trains the whole network end to end: the split is the local methods' alone.
             ExperimentConfig c = base.withMethod(m).withLocal(null);
+            if (Method.BP.label().equals(m)) {
+                c = c.withSplit(null);
+            }
             Experiment.Check check = Experiment.check(c);
             if (!check.ok()) {
                 problems.add(m + ": " + check.problems().get(0));

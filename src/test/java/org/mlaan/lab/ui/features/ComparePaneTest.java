@@ -62,8 +62,8 @@ class ComparePaneTest {
     }
 
     @Test
-    void offersTheFourMethodsOfTheAblationByDefault(FxRobot robot) {
-        assertEquals(List.of("DGL", "DGL+LAM", "DGL+MLM", "DGL+MLAAN"), pane.methods());
+    void offersTheAblationsFourMethodsAndBpBesideThemByDefault(FxRobot robot) {
+        assertEquals(List.of("BP", "DGL", "DGL+MLM", "DGL+LAM", "DGL+MLAAN"), pane.methods());
         assertTrue(((Button) node(robot, "#compare-stop")).isDisabled());
         assertTrue(node(robot, "#compare-placeholder").isVisible());
     }
@@ -91,6 +91,28 @@ class ComparePaneTest {
         });
         assertNull(pane.session());
         assertTrue(text(robot, "#compare-message").startsWith("Cannot compare: DGL: "), text(robot, "#compare-message"));
+    }
+
+    @Test
+    void bpTrainsBesideALocalMethodOnTheWholeNetwork(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            pane.setMethods(List.of("BP", "DGL"));
+            pane.setSteps(2);
+            pane.setMapsEvery(1);
+        });
+        robot.clickOn("#compare-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(pane.session(), text(robot, "#compare-message"));
+        assertTrue(pane.session().awaitEnd(Duration.ofMinutes(3)), "the comparison ends");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !pane.activeProperty().get());
+        ComparisonRun bp = pane.session().runs().get(0);
+        assertEquals("BP", bp.method());
+        assertEquals(null, bp.config().split(), "BP takes no split; the local method keeps the window's");
+        assertNotNull(pane.session().runs().get(1).config().split());
+        for (ComparisonRun r : pane.session().runs()) {
+            assertEquals(2, r.live().stepsDone(), r.method());
+            assertEquals("done", r.statusText(), r.method());
+        }
     }
 
     @Test
