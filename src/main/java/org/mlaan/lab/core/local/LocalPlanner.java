@@ -12,7 +12,6 @@ import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.config.ModuleOverride;
 import org.mlaan.lab.core.config.SplitConfig;
 import org.mlaan.lab.core.plan.NetworkPlan;
-import org.mlaan.lab.core.plan.Unit;
 import org.mlaan.lab.core.split.LeapRule;
 import org.mlaan.lab.core.split.ModuleSpan;
 import org.mlaan.lab.core.split.PaperPresets;
@@ -36,25 +35,58 @@ public final class LocalPlanner {
     public static LocalPlan resolve(ExperimentConfig config, NetworkPlan network) throws ConfigException {
         List<String> problems = new ArrayList<>();
         Method method = config.methodOrDefault();
-        LocalConfig local = config.localOrDefault();
-        SplitConfig splitConfig = config.split();
-        MethodDefaults d = MethodDefaults.of(method, network.arch());
-
         if (method == Method.BP) {
-            if (splitConfig != null && (splitConfig.preset() != null
-                    || (splitConfig.cutsAfter() != null && !splitConfig.cutsAfter().isEmpty()))) {
-                problems.add("split: method BP trains end to end, so it takes no split; remove it or pick a local method");
-            }
-            if (!problems.isEmpty()) {
-                throw new ConfigException(null, problems);
-            }
-            ModuleSpan whole = new ModuleSpan(0, 0, network.size() - 1, "stem", "head");
-            ModuleRoles roles = new ModuleRoles(whole, HeadKind.NONE, 1, 0, HeadKind.NONE, 0, List.of(), 0, 0,
-                    MomentumAuxKind.NONE, null, 0, 0);
-            return new LocalPlan(method, network, List.of(roles), MethodDefaults.EMA_UPDATE, CopyInit.COPY,
-                    MethodDefaults.LAST_MODULE_LOSS, false, false, 0);
+            return backprop(config.split(), network);
         }
+        MethodDefaults d = MethodDefaults.of(method, network.arch());
+        SplitChoice split = split(problems, method, config.split(), network);
+        Settings all = settings(problems, config.localOrDefault(), d);
+        if (split.spans() == null || !problems.isEmpty()) {
+            throw new ConfigException(null, problems.isEmpty() ? List.of("split: cannot be resolved") : problems);
+        }
+        List<ModuleSpan> spans = split.spans();
+        int k = spans.size();
+        if (all.window() > k) {
+            problems.add("local.window: a window of " + all.window() + " modules needs at least " + all.window()
+                    + " modules, the split has " + k);
+        }
+        Map<Integer, ModuleOverride> overrides = overrides(problems, config.localOrDefault().modules(), k);
+        SplitPreset preset = split.preset();
+        boolean reuse = preset != null && preset.reusesEarlierBlocks();
+        List<List<String>> defaultLeaps = !all.leap() ? null
+                : preset != null && preset.hasLeapTable() ? preset.leaps() : LeapRule.defaults(network, spans);
+        List<ModuleRoles> modules = new ArrayList<>();
+        for (ModuleSpan span : spans) {
+            modules.add(module(problems, span, k, overrides.get(span.index()), all, d, network,
+                    defaultLeaps == null ? null : defaultLeaps.get(span.index()), reuse));
+        }
+        everyModuleLearns(problems, modules);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(null, problems);
+        }
+        LocalConfig local = config.localOrDefault();
+        return new LocalPlan(method, network, modules, all.emaUpdate(), all.copyInit(), all.lastLoss(),
+                local.decoder() == null || local.decoder(), reuse, all.augDepth());
+    }
 
+    /** End-to-end backprop: one module over everything, no roles; a split is a mistake. */
+    private static LocalPlan backprop(SplitConfig split, NetworkPlan network) throws ConfigException {
+        if (split != null && (split.preset() != null || (split.cutsAfter() != null && !split.cutsAfter().isEmpty()))) {
+            throw new ConfigException(null, List.of(
+                    "split: method BP trains end to end, so it takes no split; remove it or pick a local method"));
+        }
+        ModuleSpan whole = new ModuleSpan(0, 0, network.size() - 1, "stem", "head");
+        ModuleRoles roles = new ModuleRoles(whole, HeadKind.NONE, 1, 0, HeadKind.NONE, 0, List.of(), 0, 0,
+                MomentumAuxKind.NONE, null, 0, 0);
+        return new LocalPlan(Method.BP, network, List.of(roles), MethodDefaults.EMA_UPDATE, CopyInit.COPY,
+                MethodDefaults.LAST_MODULE_LOSS, false, false, 0);
+    }
+
+    /** The modules a split makes, and the preset it came from (null: cuts); null spans where it does not resolve. */
+    private record SplitChoice(SplitPreset preset, List<ModuleSpan> spans) {}
+
+    private static SplitChoice split(List<String> problems, Method method, SplitConfig splitConfig,
+            NetworkPlan network) {
         SplitPreset preset = null;
         Split split = null;
         if (splitConfig == null || (splitConfig.preset() == null && splitConfig.cutsAfter() == null)) {
@@ -90,7 +122,15 @@ public final class LocalPlanner {
                 spans = null;
             }
         }
+        return new SplitChoice(preset, spans);
+    }
 
+    /** The config's method-wide settings ({@code local.*}) over the method's defaults, each checked. */
+    private record Settings(HeadKind independent, HeadKind cascadeHead, EmaUpdate emaUpdate, CopyInit copyInit,
+            LastModuleLoss lastLoss, MomentumAuxKind man, LambdaRatio ratio, double wx, double wy, int window,
+            boolean leap, int emaTwins, double momentum, double[] lambdas, int augDepth) {}
+
+    private static Settings settings(List<String> problems, LocalConfig local, MethodDefaults d) {
         HeadKind independent = parse(problems, "local.independentHead", local.independentHead(), d.independentHead(),
                 () -> HeadKind.parse(local.independentHead()));
         HeadKind cascadeHead = parse(problems, "local.cascadeHead", local.cascadeHead(), d.cascadeHead(),
@@ -100,8 +140,7 @@ public final class LocalPlanner {
         CopyInit copyInit = parse(problems, "local.copyInit", local.copyInit(), d.copyInit(),
                 () -> CopyInit.parse(local.copyInit()));
         LastModuleLoss lastLoss = parse(problems, "local.lastModuleLoss", local.lastModuleLoss(),
-                MethodDefaults.LAST_MODULE_LOSS,
-                () -> LastModuleLoss.parse(local.lastModuleLoss()));
+                MethodDefaults.LAST_MODULE_LOSS, () -> LastModuleLoss.parse(local.lastModuleLoss()));
         MomentumAuxKind man = parse(problems, "local.momentumAux", local.momentumAux(), d.momentumAux(),
                 () -> MomentumAuxKind.parse(local.momentumAux()));
         LambdaRatio ratio = parse(problems, "local.lambdaRatio", local.lambdaRatio(), d.lambdaRatio(),
@@ -131,97 +170,91 @@ public final class LocalPlanner {
         if (augDepth < 1) {
             problems.add("local.augLocalDepth: expected at least 1, got " + augDepth);
         }
+        return new Settings(independent, cascadeHead, emaUpdate, copyInit, lastLoss, man, ratio, wx, wy, window, leap,
+                emaTwins, momentum, lambdas, augDepth);
+    }
 
-        if (spans == null || !problems.isEmpty()) {
-            throw new ConfigException(null, problems.isEmpty() ? List.of("split: cannot be resolved") : problems);
+    /** One module's roles: the settings, its override {@code o} (null: none) over them, each checked. */
+    private static ModuleRoles module(List<String> problems, ModuleSpan span, int k, ModuleOverride o, Settings all,
+            MethodDefaults d, NetworkPlan network, List<String> defaultLeap, boolean reuse) {
+        int i = span.index();
+        boolean last = i == k - 1;
+        String at = o == null ? "local" : "local.modules[module " + i + "]";
+        int mw = o != null && o.window() != null ? o.window() : all.window();
+        HeadKind ind = o != null && o.independentHead() != null
+                ? parse(problems, at + ".independentHead", o.independentHead(), all.independent(),
+                        () -> HeadKind.parse(o.independentHead()))
+                : quietBeforeWindow(d, all.independent(), i, mw);
+        HeadKind casc = o != null && o.cascadeHead() != null
+                ? parse(problems, at + ".cascadeHead", o.cascadeHead(), all.cascadeHead(),
+                        () -> HeadKind.parse(o.cascadeHead()))
+                : all.cascadeHead();
+        double mwx = o != null && o.wx() != null ? o.wx() : all.wx();
+        double mwy = o != null && o.wy() != null ? o.wy() : all.wy();
+        double mm = o != null && o.momentum() != null ? o.momentum() : all.momentum();
+        int twins = o != null && o.emaTwins() != null ? o.emaTwins() : all.emaTwins();
+        if (o != null) {
+            checkRange(problems, at + ".wx", mwx);
+            checkRange(problems, at + ".wy", mwy);
+            checkWindow(problems, at + ".window", mw);
+            checkMomentum(problems, at + ".momentum", mm);
         }
-        int k = spans.size();
-        if (window > k) {
-            problems.add("local.window: a window of " + window + " modules needs at least " + window
-                    + " modules, the split has " + k);
+        List<String> leapList = last ? List.of() : leapOf(problems, at, span, o, defaultLeap, twins, network, reuse);
+        String next = null;
+        if (all.man() != MomentumAuxKind.NONE && !last) {
+            next = network.unit(span.last() + 1).name();
+            if (!network.unit(span.last() + 1).isBlock()) {
+                problems.add(at + ": module " + i + " is followed by the head, so MAN has no next block to copy");
+            }
         }
-        Map<Integer, ModuleOverride> overrides = overrides(problems, local.modules(), k);
-        boolean reuse = preset != null && preset.reusesEarlierBlocks();
-        List<List<String>> defaultLeaps = !leap ? null
-                : preset != null && preset.hasLeapTable() ? preset.leaps() : LeapRule.defaults(network, spans);
+        double[] lam = lambdasFor(all.lambdas(), all.ratio(), network, span, k);
+        ModuleRoles roles = new ModuleRoles(span, last ? HeadKind.NONE : ind, mwx, mw,
+                last ? HeadKind.NONE : casc, mwy, leapList, leapList.isEmpty() ? 0 : twins, mm,
+                last ? MomentumAuxKind.NONE : all.man(), next, lam[0], lam[1]);
+        if (roles.hasLeap() && !roles.hasCascadeLoss()) {
+            // A leap stack sits on the cascaded path; before the first full window there is
+            // none, so no loss would train it (the reference code builds A_0 and never uses it).
+            if (o != null && o.leap() != null) {
+                problems.add(at + ".leap: module " + i + " has no cascaded loss (its window of " + mw
+                        + " modules is not full before module " + (mw - 1) + "), so no loss would train a"
+                        + " leap stack here");
+            }
+            roles = new ModuleRoles(span, roles.independentHead(), mwx, mw, roles.cascadeHead(), mwy, List.of(), 0,
+                    mm, roles.momentumAux(), next, lam[0], lam[1]);
+        }
+        return roles;
+    }
 
-        List<ModuleRoles> modules = new ArrayList<>();
-        for (ModuleSpan span : spans) {
-            int i = span.index();
-            boolean last = i == k - 1;
-            ModuleOverride o = overrides.get(i);
-            String at = o == null ? "local" : "local.modules[module " + i + "]";
-            int mw = o != null && o.window() != null ? o.window() : window;
-            HeadKind ind = o != null && o.independentHead() != null
-                    ? parse(problems, at + ".independentHead", o.independentHead(), independent,
-                            () -> HeadKind.parse(o.independentHead()))
-                    : quietBeforeWindow(d, independent, i, mw);
-            HeadKind casc = o != null && o.cascadeHead() != null
-                    ? parse(problems, at + ".cascadeHead", o.cascadeHead(), cascadeHead,
-                            () -> HeadKind.parse(o.cascadeHead()))
-                    : cascadeHead;
-            double mwx = o != null && o.wx() != null ? o.wx() : wx;
-            double mwy = o != null && o.wy() != null ? o.wy() : wy;
-            double mm = o != null && o.momentum() != null ? o.momentum() : momentum;
-            int twins = o != null && o.emaTwins() != null ? o.emaTwins() : emaTwins;
-            if (o != null) {
-                checkRange(problems, at + ".wx", mwx);
-                checkRange(problems, at + ".wy", mwy);
-                checkWindow(problems, at + ".window", mw);
-                checkMomentum(problems, at + ".momentum", mm);
-            }
-            List<String> leapList = List.of();
-            if (!last) {
-                if (o != null && o.leap() != null) {
-                    leapList = o.leap();
-                } else if (defaultLeaps != null) {
-                    leapList = defaultLeaps.get(i);
-                }
-                if (!leapList.isEmpty()) {
-                    for (String p : LeapRule.problems(network, span, leapList, reuse)) {
-                        problems.add(at + ".leap: " + p);
-                    }
-                    if (twins > leapList.size()) {
-                        problems.add(at + ".emaTwins: module " + i + " has " + leapList.size()
-                                + " leap blocks, so at most " + leapList.size() + " twins, got " + twins);
-                    }
-                }
-            }
-            String next = null;
-            if (man != MomentumAuxKind.NONE && !last) {
-                next = network.unit(span.last() + 1).name();
-                if (!network.unit(span.last() + 1).isBlock()) {
-                    problems.add(at + ": module " + i + " is followed by the head, so MAN has no next block to copy");
-                }
-            }
-            double[] lam = lambdasFor(lambdas, ratio, network, span, k);
-            ModuleRoles roles = new ModuleRoles(span, last ? HeadKind.NONE : ind, mwx, mw,
-                    last ? HeadKind.NONE : casc, mwy, leapList, leapList.isEmpty() ? 0 : twins, mm,
-                    last ? MomentumAuxKind.NONE : man, next, lam[0], lam[1]);
-            if (roles.hasLeap() && !roles.hasCascadeLoss()) {
-                // A leap stack sits on the cascaded path; before the first full window there is
-                // none, so no loss would train it (the reference code builds A_0 and never uses it).
-                if (o != null && o.leap() != null) {
-                    problems.add(at + ".leap: module " + i + " has no cascaded loss (its window of " + mw
-                            + " modules is not full before module " + (mw - 1) + "), so no loss would train a"
-                            + " leap stack here");
-                }
-                roles = new ModuleRoles(span, roles.independentHead(), mwx, mw, roles.cascadeHead(), mwy, List.of(), 0,
-                        mm, roles.momentumAux(), next, lam[0], lam[1]);
-            }
-            modules.add(roles);
+    /** A (not last) module's leap blocks: its override's, else the default's; checked against the network. */
+    private static List<String> leapOf(List<String> problems, String at, ModuleSpan span, ModuleOverride o,
+            List<String> defaultLeap, int twins, NetworkPlan network, boolean reuse) {
+        List<String> leapList = List.of();
+        if (o != null && o.leap() != null) {
+            leapList = o.leap();
+        } else if (defaultLeap != null) {
+            leapList = defaultLeap;
         }
+        if (!leapList.isEmpty()) {
+            for (String p : LeapRule.problems(network, span, leapList, reuse)) {
+                problems.add(at + ".leap: " + p);
+            }
+            if (twins > leapList.size()) {
+                problems.add(at + ".emaTwins: module " + span.index() + " has " + leapList.size()
+                        + " leap blocks, so at most " + leapList.size() + " twins, got " + twins);
+            }
+        }
+        return leapList;
+    }
+
+    /** Every module but the last needs a loss that reaches it: its own, or a later window's over it. */
+    private static void everyModuleLearns(List<String> problems, List<ModuleRoles> modules) {
+        int k = modules.size();
         for (ModuleRoles r : modules) {
             if (r.index() < k - 1 && !r.hasIndependentLoss() && !r.hasCascadeLoss() && !hasLaterCascadeOver(modules, r)) {
                 problems.add("module " + r.index() + " (" + r.span().firstName() + ".." + r.span().lastName()
                         + "): no loss reaches it; give it an independent head or a cascaded window");
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(null, problems);
-        }
-        return new LocalPlan(method, network, modules, emaUpdate, copyInit, lastLoss,
-                local.decoder() == null || local.decoder(), reuse, augDepth);
     }
 
     /**
