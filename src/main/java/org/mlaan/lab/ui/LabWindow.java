@@ -80,6 +80,8 @@ public final class LabWindow extends BorderPane {
         this.comparePane = new ComparePane(vm);
         this.analysesPane = new AnalysesPane(vm, CHECKPOINT_ANALYSES, MEMORY_MEASURE);
         analysesPane.runsFolderProperty().bind(trainingPane.runsFolderProperty());
+        comparePane.runsFolderProperty().bind(trainingPane.runsFolderProperty());
+        comparePane.setOnOpenInAnalyses(this::showAnalyses);
         // DJL allows one gradient collector per JVM: the Train tab, the comparison and the analyses
         // (ablation queue, checkpoint analyses) each wait while one of the others is active.
         BooleanBinding trainActive = Bindings.createBooleanBinding(() -> run.state().isActive(), run.stateProperty());

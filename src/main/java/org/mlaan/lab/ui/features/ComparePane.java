@@ -28,6 +28,7 @@ import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.run.FeatureMaps;
 import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.core.run.StepMetrics;
+import org.mlaan.lab.ui.common.DisplayPaths;
 import org.mlaan.lab.ui.common.StyleClasses;
 import org.mlaan.lab.ui.model.LabViewModel;
 import org.mlaan.lab.ui.model.LiveRun;
@@ -69,6 +70,11 @@ public final class ComparePane extends BorderPane {
     private final ExportButton export;
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private BooleanSupplier otherRunActive = () -> false;
+    /** Where each comparison's runs write their folders ({@code compare-NAME-STAMP}); null: none. */
+    private final javafx.beans.property.ObjectProperty<java.nio.file.Path> runsFolder =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "runsFolder");
+    private java.util.function.Consumer<java.nio.file.Path> openInAnalyses = p -> { };
+    private final javafx.scene.control.Hyperlink openFolder = new javafx.scene.control.Hyperlink();
     private ComparisonSession session;
     private LocalPlan comparedPlan;
     private List<ColumnHeader> columns = List.of();
@@ -138,7 +144,10 @@ public final class ComparePane extends BorderPane {
 
         progressLine.setId("compare-progress");
         progressLine.managedProperty().bind(progressLine.textProperty().isNotEmpty());
-        VBox top = new VBox(6, runBar, message, progressLine, displayBar);
+        openFolder.setId("compare-open-analyses");
+        openFolder.managedProperty().bind(openFolder.visibleProperty());
+        openFolder.setVisible(false);
+        VBox top = new VBox(6, runBar, message, progressLine, openFolder, displayBar);
         top.setPadding(new Insets(8, 8, 4, 8));
         setTop(top);
 
@@ -262,7 +271,9 @@ public final class ComparePane extends BorderPane {
             if (plan == null || plan.k() < lp.k()) {
                 plan = lp;
             }
-            runs.add(new ComparisonRun(m, c, target));
+            // Each run its own folder name, so the five of one second do not take each other's.
+            runs.add(new ComparisonRun(m, c.withName(c.nameOrDefault() + "-"
+                    + m.toLowerCase(Locale.ROOT).replace('+', '-')), target));
         }
         if (!problems.isEmpty()) {
             message.setText("Cannot compare: " + String.join("; ", problems));
@@ -270,7 +281,12 @@ public final class ComparePane extends BorderPane {
         }
         message.setText("");
         comparedPlan = plan;
-        session = new ComparisonSession(runs, every.getValue(), IMAGES);
+        java.nio.file.Path parent = runsFolder.get();
+        java.nio.file.Path folder = parent == null ? null : parent.resolve("compare-"
+                + base.nameOrDefault().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
+        openFolder.setVisible(false);
+        session = new ComparisonSession(runs, every.getValue(), IMAGES, folder);
         buildColumns(runs);
         for (ComparisonRun r : runs) {
             r.live().featureMapsProperty().addListener((obs, old, now) -> redrawMaps());
@@ -280,11 +296,27 @@ public final class ComparePane extends BorderPane {
         session.activeProperty().addListener((obs, old, on) -> {
             active.set(on);
             updateHeaders();
+            if (!on && folder != null && java.nio.file.Files.isDirectory(folder)) {
+                // Issue 14: the runs' folders read as one ablation there (the MLM x LAM matrix, Figure 5).
+                openFolder.setText("Open these runs in the Analyses tab (" + DisplayPaths.of(folder) + ")");
+                openFolder.setOnAction(e -> openInAnalyses.accept(folder));
+                openFolder.setVisible(true);
+            }
         });
         active.set(true);
         session.start();
         updateHeaders();
         redrawMaps();
+    }
+
+    /** Where each comparison writes its runs' folders; null (the default) writes none. */
+    public javafx.beans.property.ObjectProperty<java.nio.file.Path> runsFolderProperty() {
+        return runsFolder;
+    }
+
+    /** What "Open these runs in the Analyses tab" does with the comparison's folder (the window's). */
+    public void setOnOpenInAnalyses(java.util.function.Consumer<java.nio.file.Path> action) {
+        openInAnalyses = action;
     }
 
     /** Pauses or resumes every run. */

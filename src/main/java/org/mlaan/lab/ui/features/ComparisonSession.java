@@ -30,6 +30,7 @@ public final class ComparisonSession {
     private final List<ComparisonRun> runs;
     private final int mapsEvery;
     private final int images;
+    private final java.nio.file.Path folder;
     private final PauseControl pause = new PauseControl();
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -41,16 +42,30 @@ public final class ComparisonSession {
      * @param images test images in the maps
      */
     public ComparisonSession(List<ComparisonRun> runs, int mapsEvery, int images) {
+        this(runs, mapsEvery, images, null);
+    }
+
+    /**
+     * @param folder where each run writes its run folder (issue 14: the Analyses tab and
+     *     {@code report} read a comparison afterwards), or null for none
+     */
+    public ComparisonSession(List<ComparisonRun> runs, int mapsEvery, int images, java.nio.file.Path folder) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("a comparison needs at least one run");
         }
         this.runs = List.copyOf(runs);
         this.mapsEvery = mapsEvery;
         this.images = images;
+        this.folder = folder;
     }
 
     public List<ComparisonRun> runs() {
         return runs;
+    }
+
+    /** The folder the runs write their run folders into, or null. */
+    public java.nio.file.Path folder() {
+        return folder;
     }
 
     /** True from {@link #start()} until every run has ended (FX thread). */
@@ -86,7 +101,8 @@ public final class ComparisonSession {
                     break;
                 }
                 try {
-                    TrainingRun t = TrainingRun.create(r.config(), RunOptions.withoutFolder(), data);
+                    TrainingRun t = TrainingRun.create(r.config(), folder == null ? RunOptions.withoutFolder()
+                            : new RunOptions(folder, null, null, true), data);
                     r.attach(t);
                     ready.add(r);
                 } catch (Exception e) {

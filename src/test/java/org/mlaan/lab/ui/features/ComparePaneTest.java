@@ -94,8 +94,13 @@ class ComparePaneTest {
     }
 
     @Test
-    void bpTrainsBesideALocalMethodOnTheWholeNetwork(FxRobot robot) throws Exception {
+    void bpTrainsBesideALocalMethodOnTheWholeNetworkAndTheRunsLeaveFoldersForTheAnalysesTab(FxRobot robot)
+            throws Exception {
+        java.nio.file.Path runsRoot = tmp.resolve("runs");
+        java.util.List<java.nio.file.Path> opened = new java.util.ArrayList<>();
         robot.interact(() -> {
+            pane.runsFolderProperty().set(runsRoot);
+            pane.setOnOpenInAnalyses(opened::add);
             pane.setMethods(List.of("BP", "DGL"));
             pane.setSteps(2);
             pane.setMapsEvery(1);
@@ -113,6 +118,20 @@ class ComparePaneTest {
             assertEquals(2, r.live().stepsDone(), r.method());
             assertEquals("done", r.statusText(), r.method());
         }
+
+        // One folder for the comparison, a run folder per method in it, read back as runs.
+        java.nio.file.Path folder = pane.session().folder();
+        assertEquals(runsRoot, folder.getParent());
+        java.util.List<String> methods = new java.util.ArrayList<>();
+        try (var dirs = java.nio.file.Files.list(folder)) {
+            for (java.nio.file.Path d : dirs.sorted().toList()) {
+                methods.add(org.mlaan.lab.core.run.RunFolderReader.read(d).config().method());
+            }
+        }
+        assertEquals(List.of("BP", "DGL"), methods);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#compare-open-analyses");
+        assertEquals(List.of(folder), opened);
     }
 
     @Test
