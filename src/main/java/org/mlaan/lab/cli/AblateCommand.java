@@ -19,6 +19,7 @@ import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.experiment.Experiment;
+import org.mlaan.lab.core.io.Durations;
 import org.mlaan.lab.core.stats.Summary;
 import org.mlaan.lab.engine.RunOptions;
 import picocli.CommandLine.Command;
@@ -246,7 +247,7 @@ final class AblateCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "%-16s %5d %20s %20s%n", m.label(), fin.get(m).n(),
                     pm(fin.get(m)), pm(best.get(m))));
         }
-        sb.append(String.format(Locale.ROOT, "%d runs in %s%n", r.cells().size(), Units.duration(r.seconds())));
+        sb.append(String.format(Locale.ROOT, "%d runs in %s%n", r.cells().size(), Durations.compact(r.seconds())));
         return sb.toString();
     }
 

@@ -2,6 +2,7 @@ package org.mlaan.lab.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.mlaan.lab.core.io.Durations;
 import org.mlaan.lab.core.run.EpochMetrics;
 import org.mlaan.lab.core.run.RunListener;
 import org.mlaan.lab.core.run.RunStarted;
@@ -48,7 +49,7 @@ final class ProgressLine implements RunListener {
         String line = String.format(Locale.ROOT,
                 "epoch %d/%d step %d/%d  loss %.4f  acc %5.1f%%  lr %.4f  %.0f img/s  ETA %s",
                 s.epoch() + 1, epochs, s.step() + 1, stepsPerEpoch, s.loss(), 100 * s.accuracy(),
-                s.learningRate(), s.imagesPerSecond(), Units.duration(s.etaSeconds()));
+                s.learningRate(), s.imagesPerSecond(), Durations.compact(s.etaSeconds()));
         if (terminal) {
             int pad = Math.max(0, lastWidth - line.length());
             out.print("\r" + line + " ".repeat(pad));
@@ -70,7 +71,7 @@ final class ProgressLine implements RunListener {
                         100 * e.bestTop1Error(), Double.isNaN(e.testTop5Error()) ? ""
                                 : String.format(Locale.ROOT, ", top-5 %.2f%%", 100 * e.testTop5Error()));
         out.printf(Locale.ROOT, "epoch %d/%d done in %s: train loss %.4f, train acc %.1f%%, %s%n",
-                e.epoch() + 1, epochs, Units.duration(e.seconds()), e.trainLoss(), 100 * e.trainAccuracy(), test);
+                e.epoch() + 1, epochs, Durations.compact(e.seconds()), e.trainLoss(), 100 * e.trainAccuracy(), test);
         out.flush();
     }
 }

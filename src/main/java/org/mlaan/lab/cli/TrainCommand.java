@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mlaan.lab.core.experiment.Experiment;
+import org.mlaan.lab.core.io.Durations;
 import org.mlaan.lab.core.run.RunFinished;
 import org.mlaan.lab.core.train.ShortRunCheck;
 import org.mlaan.lab.engine.FixedRunFolder;
@@ -106,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
         static String of(RunFinished f, Path runDir) {
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(java.util.Locale.ROOT, "%s after %d epoch(s) in %s",
-                    f.status().name().toLowerCase(java.util.Locale.ROOT), f.epochsDone(), Units.duration(f.seconds())));
+                    f.status().name().toLowerCase(java.util.Locale.ROOT), f.epochsDone(), Durations.compact(f.seconds())));
             if (!Double.isNaN(f.finalTop1Error())) {
                 sb.append(String.format(java.util.Locale.ROOT, ": test top-1 error final %.2f%% (accuracy %.2f%%), best %.2f%%",
                         100 * f.finalTop1Error(), 100 * (1 - f.finalTop1Error()), 100 * f.bestTop1Error()));

@@ -248,7 +248,7 @@ final class AblationQueue {
         }
         double current = p.last() != null ? p.last().etaSeconds() : e.secondsOf(p.method());
         double left = e.secondsLeft(r.plan().methods(), p.run(), current);
-        return " \u00b7 about " + org.mlaan.lab.ui.common.RoughDuration.of(left) + " left in all";
+        return " \u00b7 about " + org.mlaan.lab.core.io.Durations.rough(left) + " left in all";
     }
 
     /** One run's events, summed into the queue's progress; its folder read back when it ends. Training thread. */

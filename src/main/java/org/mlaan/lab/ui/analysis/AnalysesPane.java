@@ -319,7 +319,7 @@ public final class AnalysesPane extends BorderPane {
         AblationPlan plan = AblationPlan.of(config, n);
         queue.estimate(config, n, e, est -> {
             String what = String.format(Locale.ROOT, "%d runs, about %s of training on this machine (per step: %s)",
-                    plan.runCount(), org.mlaan.lab.ui.common.RoughDuration.of(est.totalSeconds()),
+                    plan.runCount(), org.mlaan.lab.core.io.Durations.rough(est.totalSeconds()),
                     est.perStepText(plan.methods()));
             if (est.totalSeconds() > confirmAboveSeconds && !confirm.test("Run the ablation?", what + ". Start it?")) {
                 message.setText("Not started: " + what + ".");

@@ -446,7 +446,7 @@ public final class ComparePane extends BorderPane {
         if (!anyActive || total <= 0) {
             return "";
         }
-        String eta = etaKnown ? " \u00b7 about " + org.mlaan.lab.ui.common.RoughDuration.of(left) + " left in all"
+        String eta = etaKnown ? " \u00b7 about " + org.mlaan.lab.core.io.Durations.rough(left) + " left in all"
                 : " \u00b7 time left: after every run's first step";
         return String.format(Locale.ROOT, "%,d of %,d steps (%.0f%%)%s", done, total, 100.0 * done / total, eta);
     }

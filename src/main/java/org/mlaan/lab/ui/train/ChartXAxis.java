@@ -3,10 +3,10 @@ package org.mlaan.lab.ui.train;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
-import java.util.Locale;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
+import org.mlaan.lab.core.io.Durations;
 import org.mlaan.lab.core.run.StepMetrics;
 
 /**
@@ -64,11 +64,7 @@ enum ChartXAxis {
     static final class ClockFormat extends NumberFormat {
         @Override
         public StringBuffer format(double seconds, StringBuffer to, FieldPosition pos) {
-            long s = Math.round(Math.abs(seconds));
-            String sign = seconds < 0 && s > 0 ? "-" : "";
-            return to.append(s >= 3600
-                    ? String.format(Locale.ROOT, "%s%d:%02d:%02d", sign, s / 3600, s / 60 % 60, s % 60)
-                    : String.format(Locale.ROOT, "%s%d:%02d", sign, s / 60, s % 60));
+            return to.append(Durations.clock(seconds));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.mlaan.lab.ui.train;
 
 import java.util.Locale;
+import org.mlaan.lab.core.io.Durations;
 import org.mlaan.lab.core.run.RunFinished;
 import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.core.run.StepMetrics;
@@ -31,7 +32,7 @@ final class ProgressText {
         }
         return String.format(Locale.ROOT, "epoch %d/%d%sstep %d/%d%s%.0f%%%sETA %s%s%.0f images/s%s%s",
                 last.epoch() + 1, started.epochs(), SEP, last.step() + 1, started.stepsPerEpoch(), SEP,
-                100 * fraction(started, last), SEP, duration(last.etaSeconds()), SEP, last.imagesPerSecond(), SEP,
+                100 * fraction(started, last), SEP, Durations.clock(last.etaSeconds()), SEP, last.imagesPerSecond(), SEP,
                 started.device());
     }
 
@@ -44,7 +45,7 @@ final class ProgressText {
         };
         StringBuilder sb = new StringBuilder(how);
         sb.append(String.format(Locale.ROOT, " after %d epoch%s in %s", f.epochsDone(), f.epochsDone() == 1 ? "" : "s",
-                duration(f.seconds())));
+                Durations.clock(f.seconds())));
         if (!Double.isNaN(f.finalTop1Error())) {
             sb.append(String.format(Locale.ROOT, "%stest top-1 error %.2f%% (best %.2f%%)", SEP,
                     100 * f.finalTop1Error(), 100 * f.bestTop1Error()));
@@ -52,16 +53,4 @@ final class ProgressText {
         return sb.toString();
     }
 
-    /** Seconds as {@code 0:07}, {@code 12:34} or {@code 1:02:03}; a dash when unknown. */
-    static String duration(double seconds) {
-        if (!Double.isFinite(seconds) || seconds < 0) {
-            return "\u2013";
-        }
-        long s = Math.round(seconds);
-        long h = s / 3600;
-        long m = (s % 3600) / 60;
-        long sec = s % 60;
-        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec)
-                : String.format(Locale.ROOT, "%d:%02d", m, sec);
-    }
 }

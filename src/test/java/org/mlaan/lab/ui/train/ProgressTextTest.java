@@ -29,14 +29,6 @@ class ProgressTextTest {
     }
 
     @Test
-    void durationsReadAsClockTimesAndUnknownAsADash() {
-        assertEquals("0:07", ProgressText.duration(7.4));
-        assertEquals("12:34", ProgressText.duration(754));
-        assertEquals("1:02:03", ProgressText.duration(3723));
-        assertEquals("\u2013", ProgressText.duration(Double.NaN));
-    }
-
-    @Test
     void finishedLineGivesTheOutcomeAndTheErrors() {
         RunFinished f = new RunFinished(RunFinished.Status.COMPLETED, 6, 0.3955, 0.3912, Double.NaN, 153, "");
 
