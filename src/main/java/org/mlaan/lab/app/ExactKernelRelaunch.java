@@ -1,11 +1,11 @@
 package org.mlaan.lab.app;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.mlaan.lab.cli.Terminal;
+import org.mlaan.lab.core.run.LabCommand;
 import org.mlaan.lab.engine.ConvolutionKernelCheck;
 import org.mlaan.lab.engine.NativeLibraries;
 
@@ -95,24 +95,9 @@ final class ExactKernelRelaunch {
         return args.length == 0 || !WITHOUT_ENGINE.contains(args[0]);
     }
 
-    /** This JVM's own command: the app image's launcher, or java with its options, class path and main class. */
+    /** This JVM's own command ({@link LabCommand}, its options kept) with {@code args}. */
     static List<String> command(String[] args) {
-        return command(System.getProperty("jpackage.app-path"), ProcessHandle.current().info().command().orElse("java"),
-                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"), args);
-    }
-
-    static List<String> command(String appLauncher, String java, List<String> jvmOptions, String classPath,
-            String[] args) {
-        List<String> cmd = new ArrayList<>();
-        if (appLauncher != null) {
-            cmd.add(appLauncher);
-        } else {
-            cmd.add(java);
-            cmd.addAll(jvmOptions);
-            cmd.add("-cp");
-            cmd.add(classPath);
-            cmd.add(LabMain.class.getName());
-        }
+        List<String> cmd = new ArrayList<>(LabCommand.current(true, false));
         cmd.addAll(List.of(args));
         return cmd;
     }

@@ -20,6 +20,7 @@ import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.io.AtomicFiles;
+import org.mlaan.lab.core.run.LabCommand;
 import org.mlaan.lab.core.run.RunFolder;
 import org.mlaan.lab.core.run.RunFolderReader;
 import org.mlaan.lab.core.run.RunStatus;
@@ -61,9 +62,9 @@ public final class JobArray {
         return new JobArray(out.toAbsolutePath().normalize(), TaskList.read(file));
     }
 
-    /** Writes the job array of {@code plans} into {@code out}, its tasks started with this same lab ({@link LabLaunch}). */
+    /** Writes the job array of {@code plans} into {@code out}, its tasks started with this same lab ({@link LabCommand}, absolute paths). */
     public static JobArray write(Path out, List<AblationPlan> plans, SlurmOptions options) throws IOException {
-        return write(out, plans, options, LabLaunch.current());
+        return write(out, plans, options, LabCommand.current(false, true));
     }
 
     /**

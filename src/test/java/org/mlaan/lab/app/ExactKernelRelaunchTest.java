@@ -4,23 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mlaan.lab.core.run.LabCommand;
 
 class ExactKernelRelaunchTest {
     @Test
     void restartsThroughJavaWithTheSameOptionsClassPathAndArguments() {
         assertEquals(List.of("/jdk/bin/java", "-Xmx4g", "-Dx=y", "-cp", "a.jar:b.jar", LabMain.class.getName(),
                 "train", "--config", "c.json"),
-                ExactKernelRelaunch.command(null, "/jdk/bin/java", List.of("-Xmx4g", "-Dx=y"), "a.jar:b.jar",
-                        new String[] {"train", "--config", "c.json"}));
+                withArgs(LabCommand.of(null, "/jdk/bin/java", List.of("-Xmx4g", "-Dx=y"), "a.jar:b.jar", false),
+                        "train", "--config", "c.json"));
     }
 
     @Test
     void restartsAnAppImageThroughItsOwnLauncher() {
         assertEquals(List.of("/opt/mlaan-lab/bin/mlaan-lab", "--presentation"),
-                ExactKernelRelaunch.command("/opt/mlaan-lab/bin/mlaan-lab", "/opt/mlaan-lab/lib/runtime/bin/java",
-                        List.of("-Xmx4g"), "x.jar", new String[] {"--presentation"}));
+                withArgs(LabCommand.of("/opt/mlaan-lab/bin/mlaan-lab", "/opt/mlaan-lab/lib/runtime/bin/java",
+                        List.of("-Xmx4g"), "x.jar", false), "--presentation"));
+    }
+
+    @Test
+    void thisJvmsOwnCommandEndsWithTheArguments() {
+        List<String> cmd = ExactKernelRelaunch.command(new String[] {"plan", "--arch", "resnet20"});
+        assertEquals(List.of("plan", "--arch", "resnet20"), cmd.subList(cmd.size() - 3, cmd.size()));
+        assertTrue(cmd.contains(LabCommand.MAIN_CLASS) || System.getProperty("jpackage.app-path") != null, cmd.toString());
+    }
+
+    private static List<String> withArgs(List<String> command, String... args) {
+        List<String> out = new java.util.ArrayList<>(command);
+        out.addAll(List.of(args));
+        return out;
     }
 
     @Test

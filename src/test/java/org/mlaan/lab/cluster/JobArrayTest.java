@@ -25,7 +25,7 @@ import org.mlaan.lab.core.run.RunStatus;
 
 /** A job array's folder: the task list, the configs, the script, submissions and status, without a Slurm. */
 class JobArrayTest {
-    private static final List<String> LAB = List.of("/opt/java/bin/java", "-cp", "/opt/lab.jar", LabLaunch.MAIN_CLASS);
+    private static final List<String> LAB = List.of("/opt/java/bin/java", "-cp", "/opt/lab.jar", org.mlaan.lab.core.run.LabCommand.MAIN_CLASS);
 
     private static AblationPlan plan(String name) {
         return AblationPlan.of(RunFixtures.config(name, Method.DGL, 42, 3), 2).withOnly(List.of(Method.BP,
