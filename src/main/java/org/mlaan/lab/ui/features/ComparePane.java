@@ -365,7 +365,8 @@ public final class ComparePane extends BorderPane {
         List<ColumnHeader> built = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            Label method = new Label(runs.get(i).method());
+            // A narrow column breaks "DGL+MLAAN" after the '+' (a zero-width space), never inside a word.
+            Label method = new Label(runs.get(i).method().replace("+", "+\u200B"));
             method.setId("compare-method-label-" + i);
             method.getStyleClass().add("compare-method");
             Label step = new Label();

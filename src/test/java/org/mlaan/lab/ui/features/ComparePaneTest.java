@@ -158,7 +158,7 @@ class ComparePaneTest {
             assertEquals(3, latest.globalStep(), r.method());
         }
         assertEquals("DGL", text(robot, "#compare-method-label-0"));
-        assertEquals("DGL+MLAAN", text(robot, "#compare-method-label-1"));
+        assertEquals("DGL+\u200BMLAAN", text(robot, "#compare-method-label-1"), "breakable after the '+' only");
         assertEquals("maps at step 3", text(robot, "#compare-maps-step-0"));
         assertEquals("maps at step 3", text(robot, "#compare-maps-step-1"));
         assertTrue(text(robot, "#compare-step-0").startsWith("step 3/3 · loss "), text(robot, "#compare-step-0"));
