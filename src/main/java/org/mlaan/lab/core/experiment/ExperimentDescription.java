@@ -3,6 +3,8 @@ package org.mlaan.lab.core.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlaan.lab.core.local.HeadKind;
+import org.mlaan.lab.core.local.LastModuleLoss;
+import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.local.ModuleRoles;
 
 /**
@@ -30,10 +32,20 @@ public record ExperimentDescription(String input, String stepOrder, List<Module>
 
     static ExperimentDescription of(Experiment e) {
         List<Module> modules = new ArrayList<>();
-        for (ModuleRoles m : e.plan().modules()) {
+        LocalPlan plan = e.plan();
+        for (ModuleRoles m : plan.modules()) {
             String units = m.span().firstName() + (m.span().first() == m.span().last() ? "" : "-" + m.span().lastName());
-            String own = m.independentHead() == HeadKind.NONE ? "none" : m.independentHead().id() + " x" + m.wx();
-            String cascade = m.hasCascadeLoss() ? "w=" + m.window() + " " + m.cascadeHead().id() + " x" + m.wy() : "none";
+            String own;
+            String cascade;
+            if (m.index() == plan.k() - 1) {
+                // The last module trains through the network's own fc (Part A.5): x loss, y path, or both.
+                boolean x = plan.isBackprop() || !plan.lastHasCascade() || plan.lastModuleLoss() != LastModuleLoss.Y_ONLY;
+                own = x ? "fc x" + (plan.lastHasCascade() ? m.wx() : 1.0) : "none";
+                cascade = plan.lastHasCascade() ? "w=" + m.window() + " fc x" + m.wy() : "none";
+            } else {
+                own = m.independentHead() == HeadKind.NONE ? "none" : m.independentHead().id() + " x" + m.wx();
+                cascade = m.hasCascadeLoss() ? "w=" + m.window() + " " + m.cascadeHead().id() + " x" + m.wy() : "none";
+            }
             modules.add(new Module(units, own, cascade, m.leap(), m.emaTwins(), m.momentumAux().id()));
         }
         return new ExperimentDescription(e.data().toString(), e.order().id(), modules);

@@ -68,6 +68,8 @@ class ExperimentTest {
         assertEquals("none", d.modules().get(0).cascade(), "module 0 has no cascaded loss (w = 2)");
         assertTrue(d.modules().get(1).cascade().startsWith("w=2 "), d.modules().get(1).cascade());
         assertEquals(List.of(), d.modules().get(3).leap(), "the last module leaps nowhere");
+        assertEquals("fc x0.001", d.modules().get(3).independentHead(), "the last module's x loss through the fc");
+        assertEquals("w=2 fc x0.999", d.modules().get(3).cascade(), "and its window's y path through it");
     }
 
     @Test
