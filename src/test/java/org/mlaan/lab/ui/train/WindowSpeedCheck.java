@@ -20,6 +20,7 @@ import org.mlaan.lab.core.run.EpochMetrics;
 import org.mlaan.lab.core.run.RunFolderReader;
 import org.mlaan.lab.core.run.RunRecord;
 import org.mlaan.lab.core.run.StepMetrics;
+import org.mlaan.lab.engine.ConvolutionKernelCheck;
 import org.mlaan.lab.engine.DjlEnvironment;
 import org.mlaan.lab.ui.model.LabViewModel;
 import org.mlaan.lab.ui.LabWindow;
@@ -147,7 +148,12 @@ public final class WindowSpeedCheck {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.addAll(mainAndArgs);
-        Process p = new ProcessBuilder(command).inheritIO().start();
+        ProcessBuilder child = new ProcessBuilder(command).inheritIO();
+        // Both sides train on the exact kernels the lab itself restarts with where this CPU needs them.
+        if (System.getenv(ConvolutionKernelCheck.ISA_VARIABLE) == null && !ConvolutionKernelCheck.problems().isEmpty()) {
+            child.environment().put(ConvolutionKernelCheck.ISA_VARIABLE, ConvolutionKernelCheck.SAFE_ISA);
+        }
+        Process p = child.start();
         int code = p.waitFor();
         if (code != 0) {
             throw new IOException(String.join(" ", mainAndArgs) + " exited with " + code);
@@ -223,7 +229,8 @@ public final class WindowSpeedCheck {
                 }
                 if (!now.isActive() && now != LiveRun.State.IDLE) {
                     System.out.println("window run " + now.name().toLowerCase(Locale.ROOT) + ": " + run.stepsDone()
-                            + " steps");
+                            + " steps" + (run.finishedProperty().get() == null ? ""
+                                    : " (" + run.finishedProperty().get().message() + ")"));
                     double[] end = cpuSeconds();
                     double[] from = atStart[0] == null ? new double[6] : atStart[0];
                     double process = end[0] - from[0];
