@@ -1,7 +1,6 @@
 package org.mlaan.lab.core.local;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.mlaan.lab.core.config.ConfigException;

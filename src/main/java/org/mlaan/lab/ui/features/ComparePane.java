@@ -1,19 +1,27 @@
 package org.mlaan.lab.ui.features;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
@@ -71,10 +79,10 @@ public final class ComparePane extends BorderPane {
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private BooleanSupplier otherRunActive = () -> false;
     /** Where each comparison's runs write their folders ({@code compare-NAME-STAMP}); null: none. */
-    private final javafx.beans.property.ObjectProperty<java.nio.file.Path> runsFolder =
-            new javafx.beans.property.SimpleObjectProperty<>(this, "runsFolder");
-    private java.util.function.Consumer<java.nio.file.Path> openInAnalyses = p -> { };
-    private final javafx.scene.control.Hyperlink openFolder = new javafx.scene.control.Hyperlink();
+    private final ObjectProperty<Path> runsFolder =
+            new SimpleObjectProperty<>(this, "runsFolder");
+    private Consumer<Path> openInAnalyses = p -> { };
+    private final Hyperlink openFolder = new Hyperlink();
     private ComparisonSession session;
     private LocalPlan comparedPlan;
     private List<ColumnHeader> columns = List.of();
@@ -281,10 +289,10 @@ public final class ComparePane extends BorderPane {
         }
         message.setText("");
         comparedPlan = plan;
-        java.nio.file.Path parent = runsFolder.get();
-        java.nio.file.Path folder = parent == null ? null : parent.resolve("compare-"
-                + base.nameOrDefault().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + java.time.LocalDateTime.now()
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
+        Path parent = runsFolder.get();
+        Path folder = parent == null ? null : parent.resolve("compare-"
+                + base.nameOrDefault().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + LocalDateTime.now()
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
         openFolder.setVisible(false);
         session = new ComparisonSession(runs, every.getValue(), IMAGES, folder);
         buildColumns(runs);
@@ -296,7 +304,7 @@ public final class ComparePane extends BorderPane {
         session.activeProperty().addListener((obs, old, on) -> {
             active.set(on);
             updateHeaders();
-            if (!on && folder != null && java.nio.file.Files.isDirectory(folder)) {
+            if (!on && folder != null && Files.isDirectory(folder)) {
                 // Issue 14: the runs' folders read as one ablation there (the MLM x LAM matrix, Figure 5).
                 openFolder.setText("Open these runs in the Analyses tab (" + DisplayPaths.of(folder) + ")");
                 openFolder.setOnAction(e -> openInAnalyses.accept(folder));
@@ -310,12 +318,12 @@ public final class ComparePane extends BorderPane {
     }
 
     /** Where each comparison writes its runs' folders; null (the default) writes none. */
-    public javafx.beans.property.ObjectProperty<java.nio.file.Path> runsFolderProperty() {
+    public ObjectProperty<Path> runsFolderProperty() {
         return runsFolder;
     }
 
     /** What "Open these runs in the Analyses tab" does with the comparison's folder (the window's). */
-    public void setOnOpenInAnalyses(java.util.function.Consumer<java.nio.file.Path> action) {
+    public void setOnOpenInAnalyses(Consumer<Path> action) {
         openInAnalyses = action;
     }
 

@@ -85,11 +85,6 @@ final class ErrorChart extends MetricChart {
                 SeriesStyle.marked(GROUP_COLOURS[groups.size() % GROUP_COLOURS.length]), false));
     }
 
-    /** The line of class group {@code name}, or null where none was shown (tests). */
-    ChartCurve groupLine(String name) {
-        return groups.get(name);
-    }
-
     ChartCurve testCurve() {
         return test;
     }

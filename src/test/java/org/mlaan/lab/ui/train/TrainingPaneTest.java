@@ -432,6 +432,26 @@ class TrainingPaneTest {
     }
 
     @Test
+    void aFolderOfAnOlderLabWithoutSecondsSaysWhyTheWallTimeAxisIsEmpty(FxRobot robot) throws Exception {
+        robot.clickOn("#start-button");
+        waitForState(LiveRun.State.COMPLETED);
+        Path dir = onlyRunFolder();
+        // As an older lab wrote it: the steps without their seconds column.
+        Path csv = dir.resolve(RunFolder.STEPS_CSV);
+        List<String> older = Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+        Files.write(csv, older);
+        robot.interact(() -> assertTrue(pane.files().openRunFolder(dir)));
+        robot.interact(() -> pane.charts().xAxisProperty().set(ChartXAxis.WALL_TIME));
+
+        var plot = robot.lookup("#speed-chart").queryAs(ChartViewer.class).getChart().getXYPlot();
+        assertEquals(0, plot.getDataset().getItemCount(0), "no step has a place on the wall-time axis");
+        assertTrue(plot.getNoDataMessage().contains("written before the lab kept wall time"), plot.getNoDataMessage());
+        robot.interact(() -> pane.charts().xAxisProperty().set(ChartXAxis.STEP));
+        assertEquals(4, plot.getDataset().getItemCount(0), "the step axis shows them");
+        assertFalse(plot.getNoDataMessage().contains("wall time"));
+    }
+
+    @Test
     void rawValuesAreShownUntilSmoothingIsAskedFor(FxRobot robot) throws Exception {
         robot.interact(() -> vm.setConfig(TinyRuns.dgl(6)));
         robot.clickOn("#start-button");

@@ -229,7 +229,8 @@ public final class WindowSpeedCheck {
                 }
                 if (!now.isActive() && now != LiveRun.State.IDLE) {
                     System.out.println("window run " + now.name().toLowerCase(Locale.ROOT) + ": " + run.stepsDone()
-                            + " steps" + (run.finishedProperty().get() == null ? ""
+                            + " steps" + (run.finishedProperty().get() == null
+                                    || run.finishedProperty().get().message().isEmpty() ? ""
                                     : " (" + run.finishedProperty().get().message() + ")"));
                     double[] end = cpuSeconds();
                     double[] from = atStart[0] == null ? new double[6] : atStart[0];
