@@ -2,7 +2,7 @@ package org.mlaan.lab.engine;
 
 import java.util.Arrays;
 import org.mlaan.lab.core.local.LocalPlan;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.ModulePlan;
 import org.mlaan.lab.engine.net.Backbone;
 
 /**
@@ -44,7 +44,7 @@ final class HopSchedule {
     static HopSchedule of(LocalPlan plan, LocalStep.LossFilter filter) {
         int k = plan.k();
         int width = 1;
-        for (ModuleRoles r : plan.modules()) {
+        for (ModulePlan r : plan.modules()) {
             width = Math.max(width, r.window());
         }
         int[][] due = new int[k][width];
@@ -52,7 +52,7 @@ final class HopSchedule {
             Arrays.fill(row, NONE);
         }
         int[] units = new int[k];
-        for (ModuleRoles r : plan.modules()) {
+        for (ModulePlan r : plan.modules()) {
             int j = r.index();
             units[j] = r.span().unitCount();
             if (j == k - 1) {

@@ -14,7 +14,7 @@ import org.mlaan.lab.core.experiment.StepOrder;
 import org.mlaan.lab.core.local.EmaUpdate;
 import org.mlaan.lab.core.local.LastModuleLoss;
 import org.mlaan.lab.core.local.LocalPlan;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.ModulePlan;
 import org.mlaan.lab.engine.auxnet.AuxHead;
 import org.mlaan.lab.engine.auxnet.InfoProDecoder;
 import org.mlaan.lab.engine.auxnet.ReconstructionLoss;
@@ -236,7 +236,7 @@ final class LocalStep implements TrainingStep {
         NDArray total = null;
         try (GradientCollector collector = stepManager.getEngine().newGradientCollector()) {
             Sink sink = new Sink(collector, order, stepManager, open, meter);
-            for (ModuleRoles r : plan.modules()) {
+            for (ModulePlan r : plan.modules()) {
                 int i = r.index();
                 boolean last = i == k - 1;
                 LocalNetwork.ModuleAux a = net.module(i);
@@ -324,7 +324,7 @@ final class LocalStep implements TrainingStep {
      * (independent loss, a window of 1, the last module's x loss) through its own units, and its
      * re-forwarded window through the window's units.
      */
-    private static int referenceBackwards(LocalPlan plan, ModuleRoles r, LossFilter filter) {
+    private static int referenceBackwards(LocalPlan plan, ModulePlan r, LossFilter filter) {
         int i = r.index();
         int n = 0;
         boolean xPath;
@@ -363,7 +363,7 @@ final class LocalStep implements TrainingStep {
     static int blockPasses(LocalPlan plan, Order order) {
         int k = plan.k();
         int n = auxBlocks(plan);
-        for (ModuleRoles r : plan.modules()) {
+        for (ModulePlan r : plan.modules()) {
             n += r.span().unitCount();
             boolean last = r.index() == k - 1;
             boolean window = last ? plan.lastHasCascade() : r.hasCascadeLoss() && r.window() > 1;
@@ -385,7 +385,7 @@ final class LocalStep implements TrainingStep {
             return HopSchedule.of(plan, LossFilter.ALL).unitBackwards() + auxBlocks(plan);
         }
         int n = auxBlocks(plan);
-        for (ModuleRoles r : plan.modules()) {
+        for (ModulePlan r : plan.modules()) {
             n += referenceBackwards(plan, r, LossFilter.ALL);
         }
         return n;
@@ -394,21 +394,21 @@ final class LocalStep implements TrainingStep {
     /** Leap-stack copies and twins and MAN pairs forwarded (and backwarded) once per step. */
     private static int auxBlocks(LocalPlan plan) {
         int n = 0;
-        for (ModuleRoles r : plan.modules()) {
+        for (ModulePlan r : plan.modules()) {
             if (r.index() == plan.k() - 1) {
                 continue;
             }
-            if (r.hasCascadeLoss() && r.hasLeap()) {
-                n += r.leap().size() + r.emaTwins();
+            if (r.hasCascadeLoss() && r.leap().isPresent()) {
+                n += r.leapBlocks().size() + r.emaTwins();
             }
-            if (r.hasIndependentLoss() && r.hasMomentumAux()) {
+            if (r.hasIndependentLoss() && r.momentumAux().isPresent()) {
                 n += 2;
             }
         }
         return n;
     }
 
-    private static int windowUnits(LocalPlan plan, ModuleRoles r) {
+    private static int windowUnits(LocalPlan plan, ModulePlan r) {
         return r.span().last() - plan.modules().get(r.windowStart()).span().first() + 1;
     }
 
@@ -437,7 +437,7 @@ final class LocalStep implements TrainingStep {
         int unitBackwards;
         try (KeptGraphs graphs = new KeptGraphs(schedule);
                 GradientCollector collector = stepManager.getEngine().newGradientCollector()) {
-            for (ModuleRoles r : plan.modules()) {
+            for (ModulePlan r : plan.modules()) {
                 int i = r.index();
                 boolean last = i == k - 1;
                 LocalNetwork.ModuleAux a = net.module(i);
@@ -750,7 +750,7 @@ final class LocalStep implements TrainingStep {
     }
 
     // ALGORITHMS.md Part A.5: wx*CE(fc(x)) + wy*CE(fc(y)), or CE(fc(y)) alone (the CIFAR code).
-    private NDArray lastLoss(NDArray images, NDArray[] kept, ModuleRoles r, NDArray logitsX, NDArray labels,
+    private NDArray lastLoss(NDArray images, NDArray[] kept, ModulePlan r, NDArray logitsX, NDArray labels,
             LossFilter filter, NDManager mm, HeadLosses heads) {
         LocalPlan plan = net.plan();
         int i = r.index();
@@ -779,7 +779,7 @@ final class LocalStep implements TrainingStep {
     }
 
     /** The window of module {@code r}: E_{i-w+1} .. E_i from the detached output of E_{i-w} (Part B §4). */
-    private NDArray window(NDArray images, NDArray[] kept, ModuleRoles r, NDManager mm) {
+    private NDArray window(NDArray images, NDArray[] kept, ModulePlan r, NDManager mm) {
         int start = r.windowStart();
         int firstUnit = net.plan().modules().get(start).span().first();
         return net.backbone().forward(parameters, input(images, kept, start - 1, mm), firstUnit, r.span().last(), true);
@@ -801,16 +801,16 @@ final class LocalStep implements TrainingStep {
     }
 
     // ALGORITHMS.md Part B §3: L = lambdaRecon * BCE(decoder(f), img01) + lambdaCls * CE(head(f)) for InfoPro.
-    private NDArray headLoss(AuxHead head, InfoProDecoder decoder, ModuleRoles r, NDArray features, NDArray labels,
+    private NDArray headLoss(AuxHead head, InfoProDecoder decoder, ModulePlan r, NDArray features, NDArray labels,
             NDArray target) {
         NDArray ce = CrossEntropy.mean(head.forward(parameters, features, true), labels);
         if (!head.kind().isInfoPro()) {
             return ce;
         }
-        NDArray loss = ce.mul((float) r.lambdaCls());
+        NDArray loss = ce.mul((float) r.lambdas().cls());
         if (decoder != null) {
             NDArray bce = ReconstructionLoss.bceWithLogits(decoder.forward(parameters, features, true), target);
-            loss = loss.add(bce.mul((float) r.lambdaRecon()));
+            loss = loss.add(bce.mul((float) r.lambdas().recon()));
         }
         return loss;
     }

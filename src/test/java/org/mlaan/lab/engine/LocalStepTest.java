@@ -30,7 +30,7 @@ import org.mlaan.lab.core.config.SplitConfig;
 import org.mlaan.lab.core.local.LastModuleLoss;
 import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.local.LocalPlanner;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.ModulePlan;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.run.RunFinished;
@@ -89,7 +89,7 @@ class LocalStepTest {
         /** Parameter groups: E<j> (backbone params of module j), m<i>.<component>, and "twins". */
         Map<String, List<Parameter>> groups() {
             Map<String, List<Parameter>> g = new LinkedHashMap<>();
-            for (ModuleRoles r : net.plan().modules()) {
+            for (ModulePlan r : net.plan().modules()) {
                 List<Parameter> ps = new ArrayList<>();
                 for (int u = r.span().first(); u <= r.span().last(); u++) {
                     backbone.unit(u).getParameters().values().stream().filter(Parameter::requiresGradient)
@@ -369,7 +369,7 @@ class LocalStepTest {
     private static void assertHeadsAddUp(LocalPlan plan, LocalStep.Pass p, String what) {
         double[] own = p.heads().own();
         double[] cascade = p.heads().cascade();
-        for (ModuleRoles r : plan.modules()) {
+        for (ModulePlan r : plan.modules()) {
             int i = r.index();
             boolean last = i == plan.k() - 1;
             double wx = last && !plan.lastHasCascade() ? 1 : r.wx();
