@@ -165,7 +165,7 @@ public final class Benchmark {
             phase(phases, "bookkeeping", t);
             return phases;
         }
-        LocalStep.Pass p = local.backward(stepManager, batch, LocalStep.LossFilter.ALL, local.order());
+        LocalStep.Pass p = local.backward(stepManager, batch, local.order());
         long[] nanos = p.moduleNanos();
         long modules = 0;
         for (int m = 0; m < nanos.length; m++) {

@@ -2,7 +2,8 @@ package org.mlaan.lab.engine;
 
 import java.util.Arrays;
 import org.mlaan.lab.core.local.LocalPlan;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.ModulePlan;
+import org.mlaan.lab.engine.LossFilter.Part;
 import org.mlaan.lab.engine.net.Backbone;
 
 /**
@@ -40,11 +41,16 @@ final class HopSchedule {
         }
     }
 
-    /** The schedule of the losses {@code filter} selects under {@code plan}. */
-    static HopSchedule of(LocalPlan plan, LocalStep.LossFilter filter) {
+    /** The schedule of every loss under {@code plan}. */
+    static HopSchedule of(LocalPlan plan) {
+        return of(plan, LossFilter.ALL);
+    }
+
+    /** The schedule of the losses {@code filter} selects under {@code plan} (tests choose). */
+    static HopSchedule of(LocalPlan plan, LossFilter filter) {
         int k = plan.k();
         int width = 1;
-        for (ModuleRoles r : plan.modules()) {
+        for (ModulePlan r : plan.modules()) {
             width = Math.max(width, r.window());
         }
         int[][] due = new int[k][width];
@@ -52,22 +58,22 @@ final class HopSchedule {
             Arrays.fill(row, NONE);
         }
         int[] units = new int[k];
-        for (ModuleRoles r : plan.modules()) {
+        for (ModulePlan r : plan.modules()) {
             int j = r.index();
             units[j] = r.span().unitCount();
             if (j == k - 1) {
-                if (filter.includes(j, LocalStep.Part.LAST_X) && !LocalStep.yOnly(plan)) {
+                if (filter.includes(j, Part.LAST_X) && !LocalStep.yOnly(plan)) {
                     arrive(due, j, 0, j);
                 }
-                if (plan.lastHasCascade() && filter.includes(j, LocalStep.Part.LAST_Y)) {
+                if (plan.lastHasCascade() && filter.includes(j, Part.LAST_Y)) {
                     arrive(due, j, j - r.windowStart(), j);
                 }
                 continue;
             }
-            if (r.hasIndependentLoss() && filter.includes(j, LocalStep.Part.INDEPENDENT)) {
+            if (r.hasIndependentLoss() && filter.includes(j, Part.INDEPENDENT)) {
                 arrive(due, j, 0, j);
             }
-            if (r.hasCascadeLoss() && filter.includes(j, LocalStep.Part.CASCADE)) {
+            if (r.hasCascadeLoss() && filter.includes(j, Part.CASCADE)) {
                 arrive(due, j, j - r.windowStart(), j);
             }
         }

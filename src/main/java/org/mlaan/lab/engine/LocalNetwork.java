@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.mlaan.lab.core.local.AugLocalLayout;
 import org.mlaan.lab.core.local.HeadKind;
+import org.mlaan.lab.core.local.LeapRole;
 import org.mlaan.lab.core.local.LocalPlan;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.ModulePlan;
 import org.mlaan.lab.core.local.MomentumAuxKind;
+import org.mlaan.lab.core.local.MomentumAuxRole;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.plan.TensorShape;
 import org.mlaan.lab.data.Normalization;
@@ -58,7 +60,7 @@ public final class LocalNetwork {
      * @param cascadeHead h_i, at the end of the cascaded path
      * @param cascadeDecoder InfoPro's decoder beside an InfoPro cascaded head
      */
-    public record ModuleAux(ModuleRoles roles, MomentumAux momentumAux, AuxHead independentHead,
+    public record ModuleAux(ModulePlan roles, MomentumAux momentumAux, AuxHead independentHead,
             InfoProDecoder independentDecoder, LeapStack leap, AuxHead cascadeHead, InfoProDecoder cascadeDecoder) {
 
         /** Whether some component of this module has EMA twins. */
@@ -93,7 +95,7 @@ public final class LocalNetwork {
         TensorShape image = network.input();
         int k = plan.k();
         SplittableRandom root = new SplittableRandom(Seeds.mix(seed, AUX_STREAM));
-        for (ModuleRoles r : plan.modules()) {
+        for (ModulePlan r : plan.modules()) {
             SplittableRandom random = root.split();
             // One split per component whether it is built or not, so a component's weights do not
             // depend on which other components the config switches on.
@@ -117,27 +119,31 @@ public final class LocalNetwork {
             InfoProDecoder cascDec = null;
             if (r.hasIndependentLoss()) {
                 TensorShape features = out;
-                if (r.hasMomentumAux()) {
-                    MomentumAux.Variant v = r.momentumAux() == MomentumAuxKind.MAN_PLUS_PLUS
+                if (r.momentumAux().isPresent()) {
+                    MomentumAuxRole role = r.momentumAux().get();
+                    MomentumAux.Variant v = role.kind() == MomentumAuxKind.MAN_PLUS_PLUS
                             ? MomentumAux.Variant.MAN_PLUS_PLUS : MomentumAux.Variant.MAN;
-                    man = MomentumAux.create(backbone, r.span().last(), v, r.momentum(), plan.copyInit(), manRandom,
+                    man = MomentumAux.create(backbone, r.span().last(), v, role.momentum(), plan.copyInit(), manRandom,
                             manager);
                     features = man.output();
                 }
-                ind = head(plan, r.independentHead(), features, classes, r, indRandom, manager);
-                if (r.independentHead().isInfoPro() && plan.decoder()) {
+                HeadKind kind = r.independent().orElseThrow().head();
+                ind = head(plan, kind, features, classes, r, indRandom, manager);
+                if (kind.isInfoPro() && plan.decoder()) {
                     indDec = decoder(features, image, indDecRandom, manager);
                 }
             }
             if (r.hasCascadeLoss()) {
                 TensorShape features = out;
-                if (r.hasLeap()) {
-                    leap = LeapStack.create(backbone, r.leap(), r.emaTwins(), r.momentum(), plan.copyInit(),
+                if (r.leap().isPresent()) {
+                    LeapRole role = r.leap().get();
+                    leap = LeapStack.create(backbone, role.blocks(), role.emaTwins(), role.momentum(), plan.copyInit(),
                             leapRandom, manager);
                     features = leap.output();
                 }
-                casc = head(plan, r.cascadeHead(), features, classes, r, cascRandom, manager);
-                if (r.cascadeHead().isInfoPro() && plan.decoder()) {
+                HeadKind kind = r.cascade().orElseThrow().head();
+                casc = head(plan, kind, features, classes, r, cascRandom, manager);
+                if (kind.isInfoPro() && plan.decoder()) {
                     cascDec = decoder(features, image, cascDecRandom, manager);
                 }
             }
@@ -148,7 +154,7 @@ public final class LocalNetwork {
         return net;
     }
 
-    private static AuxHead head(LocalPlan plan, HeadKind kind, TensorShape input, int classes, ModuleRoles r,
+    private static AuxHead head(LocalPlan plan, HeadKind kind, TensorShape input, int classes, ModulePlan r,
             SplittableRandom random, NDManager manager) {
         AuxHead h = kind == HeadKind.AUGLOCAL
                 ? AuxHeads.augLocal(plan.network(), r.span().last(),

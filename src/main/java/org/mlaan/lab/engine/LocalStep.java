@@ -14,7 +14,8 @@ import org.mlaan.lab.core.experiment.StepOrder;
 import org.mlaan.lab.core.local.EmaUpdate;
 import org.mlaan.lab.core.local.LastModuleLoss;
 import org.mlaan.lab.core.local.LocalPlan;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.ModulePlan;
+import org.mlaan.lab.engine.LossFilter.Part;
 import org.mlaan.lab.engine.auxnet.AuxHead;
 import org.mlaan.lab.engine.auxnet.InfoProDecoder;
 import org.mlaan.lab.engine.auxnet.ReconstructionLoss;
@@ -70,32 +71,10 @@ import org.mlaan.lab.engine.net.NoGrad;
  */
 final class LocalStep implements TrainingStep {
 
-    /** Which local losses a (test) pass backwards. */
-    enum Part {
-        /** wx * the independent head's loss of a module i < K-1. */
-        INDEPENDENT,
-        /** wy * the cascaded head's loss of a module i < K-1. */
-        CASCADE,
-        /** The last module's x-path loss. */
-        LAST_X,
-        /** The last module's y-path loss. */
-        LAST_Y
-    }
-
-    /** A choice of losses, by module and part. */
-    @FunctionalInterface
-    interface LossFilter {
-        LossFilter ALL = (module, part) -> true;
-
-        boolean includes(int module, Part part);
-    }
-
     /** How the losses reach backward. */
     enum Order {
         /** Part A.6: each module's loss backwarded at once, its activations freed before the next module. */
         REFERENCE,
-        /** Test only: all losses summed, one backward at the end (same gradients, no memory saving). */
-        SUMMED,
         /**
          * Each backbone module forwarded once per step; every cascaded window is backwarded through
          * the kept graphs of its modules (same gradients as {@link #REFERENCE}, fewer passes, BN
@@ -141,16 +120,13 @@ final class LocalStep implements TrainingStep {
         this(net, optimizer, parameters, Order.DEFAULT, LiveMeter.everyStep());
     }
 
-    /** A step in {@code order} (REFERENCE or REUSE; SUMMED is for tests of {@link #backward} only), metered every step. */
+    /** A step in {@code order}, metered every step. */
     LocalStep(LocalNetwork net, NesterovSgd optimizer, ParameterStore parameters, Order order) {
         this(net, optimizer, parameters, order, LiveMeter.everyStep());
     }
 
     /** A step in {@code order} whose live-tensor peak {@code meter} reads. */
     LocalStep(LocalNetwork net, NesterovSgd optimizer, ParameterStore parameters, Order order, LiveMeter meter) {
-        if (order == Order.SUMMED) {
-            throw new IllegalArgumentException("the summed order is a test of backward() only");
-        }
         this.net = net;
         this.optimizer = optimizer;
         this.parameters = parameters;
@@ -171,7 +147,7 @@ final class LocalStep implements TrainingStep {
     @Override
     public StepOutcome run(NDManager stepManager, NDList batch, double learningRate) {
         meter.startStep();
-        Pass p = backward(stepManager, batch, LossFilter.ALL, order);
+        Pass p = backward(stepManager, batch, order);
         updateTwins();
         update(learningRate);
         return outcome(p);
@@ -205,15 +181,27 @@ final class LocalStep implements TrainingStep {
         }
     }
 
+    /**
+     * Forwards every module and backwards every loss in {@code order}, accumulating gradients; no
+     * EMA update and no optimiser step.
+     */
+    Pass backward(NDManager stepManager, NDList batch, Order order) {
+        return backward(stepManager, batch, LossFilter.ALL, order);
+    }
+
+    /** {@link #backward(NDManager, NDList, Order)} of the losses {@code filter} selects (tests choose). */
+    Pass backward(NDManager stepManager, NDList batch, LossFilter filter, Order order) {
+        return order == Order.REUSE ? backwardReusing(stepManager, batch, filter)
+                : backwardReference(stepManager, batch, filter, AtOnce::new);
+    }
+
     // ALGORITHMS.md Part A.6: forward one window, its losses, backward at once, detach, move on.
     /**
-     * Forwards every module and backwards the losses {@code filter} selects, accumulating
-     * gradients; no EMA update and no optimiser step (tests call this alone).
+     * The reference order, each loss handed to a {@link Sink} that {@code sinks} opens: training's
+     * backwards it at once; a test's sums them for one backward at the end, which must give the
+     * same gradients.
      */
-    Pass backward(NDManager stepManager, NDList batch, LossFilter filter, Order order) {
-        if (order == Order.REUSE) {
-            return backwardReusing(stepManager, batch, filter);
-        }
+    Pass backwardReference(NDManager stepManager, NDList batch, LossFilter filter, Sink.Factory sinks) {
         LocalPlan plan = net.plan();
         Backbone backbone = net.backbone();
         NDArray images = batch.get(0);
@@ -232,11 +220,10 @@ final class LocalStep implements TrainingStep {
         int backwards = 0;
         int auxPasses = 0;
         long[] nanos = new long[k];
-        List<NDManager> open = new ArrayList<>();
-        NDArray total = null;
+        Sink sink = null;
         try (GradientCollector collector = stepManager.getEngine().newGradientCollector()) {
-            Sink sink = new Sink(collector, order, stepManager, open, meter);
-            for (ModuleRoles r : plan.modules()) {
+            sink = sinks.open(collector, stepManager, meter);
+            for (ModulePlan r : plan.modules()) {
                 int i = r.index();
                 boolean last = i == k - 1;
                 LocalNetwork.ModuleAux a = net.module(i);
@@ -301,14 +288,12 @@ final class LocalStep implements TrainingStep {
                     kept[stale] = null;
                 }
             }
-            total = sink.total;
+            sink.finish();
             peak = sink.peak;
-            if (total != null) {
-                collector.backward(total);
-                peak = Math.max(peak, meter.read(stepManager));
-            }
         } finally {
-            open.forEach(NDManager::close);
+            if (sink != null) {
+                sink.closeScopes();
+            }
             for (NDArray a : kept) {
                 if (a != null) {
                     a.close();
@@ -324,7 +309,7 @@ final class LocalStep implements TrainingStep {
      * (independent loss, a window of 1, the last module's x loss) through its own units, and its
      * re-forwarded window through the window's units.
      */
-    private static int referenceBackwards(LocalPlan plan, ModuleRoles r, LossFilter filter) {
+    private static int referenceBackwards(LocalPlan plan, ModulePlan r, LossFilter filter) {
         int i = r.index();
         int n = 0;
         boolean xPath;
@@ -357,13 +342,13 @@ final class LocalStep implements TrainingStep {
     /**
      * Block forwards per step of {@code order} with every loss on, from the plan alone: backbone
      * unit forwards (the stem and the head count as units) plus leap-stack copies and twins plus
-     * the MAN pair's two blocks. REFERENCE (and SUMMED) re-forwards each cascaded window; REUSE
+     * the MAN pair's two blocks. REFERENCE re-forwards each cascaded window; REUSE
      * forwards every backbone module once.
      */
     static int blockPasses(LocalPlan plan, Order order) {
         int k = plan.k();
         int n = auxBlocks(plan);
-        for (ModuleRoles r : plan.modules()) {
+        for (ModulePlan r : plan.modules()) {
             n += r.span().unitCount();
             boolean last = r.index() == k - 1;
             boolean window = last ? plan.lastHasCascade() : r.hasCascadeLoss() && r.window() > 1;
@@ -382,10 +367,10 @@ final class LocalStep implements TrainingStep {
      */
     static int backwardPasses(LocalPlan plan, Order order) {
         if (order == Order.REUSE) {
-            return HopSchedule.of(plan, LossFilter.ALL).unitBackwards() + auxBlocks(plan);
+            return HopSchedule.of(plan).unitBackwards() + auxBlocks(plan);
         }
         int n = auxBlocks(plan);
-        for (ModuleRoles r : plan.modules()) {
+        for (ModulePlan r : plan.modules()) {
             n += referenceBackwards(plan, r, LossFilter.ALL);
         }
         return n;
@@ -394,21 +379,21 @@ final class LocalStep implements TrainingStep {
     /** Leap-stack copies and twins and MAN pairs forwarded (and backwarded) once per step. */
     private static int auxBlocks(LocalPlan plan) {
         int n = 0;
-        for (ModuleRoles r : plan.modules()) {
+        for (ModulePlan r : plan.modules()) {
             if (r.index() == plan.k() - 1) {
                 continue;
             }
-            if (r.hasCascadeLoss() && r.hasLeap()) {
-                n += r.leap().size() + r.emaTwins();
+            if (r.hasCascadeLoss() && r.leap().isPresent()) {
+                n += r.leapBlocks().size() + r.emaTwins();
             }
-            if (r.hasIndependentLoss() && r.hasMomentumAux()) {
+            if (r.hasIndependentLoss() && r.momentumAux().isPresent()) {
                 n += 2;
             }
         }
         return n;
     }
 
-    private static int windowUnits(LocalPlan plan, ModuleRoles r) {
+    private static int windowUnits(LocalPlan plan, ModulePlan r) {
         return r.span().last() - plan.modules().get(r.windowStart()).span().first() + 1;
     }
 
@@ -437,7 +422,7 @@ final class LocalStep implements TrainingStep {
         int unitBackwards;
         try (KeptGraphs graphs = new KeptGraphs(schedule);
                 GradientCollector collector = stepManager.getEngine().newGradientCollector()) {
-            for (ModuleRoles r : plan.modules()) {
+            for (ModulePlan r : plan.modules()) {
                 int i = r.index();
                 boolean last = i == k - 1;
                 LocalNetwork.ModuleAux a = net.module(i);
@@ -701,22 +686,27 @@ final class LocalStep implements TrainingStep {
         return Double.isNaN(a) ? b : a + b;
     }
 
-    /** Where losses go: backward at once and free the scope (reference order), or summed for one backward. */
-    private static final class Sink {
-        private final GradientCollector collector;
-        private final Order order;
-        private final NDManager stepManager;
-        private final List<NDManager> open;
-        private final LiveMeter meter;
-        NDArray total;
+    /**
+     * Where the reference order's losses go, one module's work in each scope; {@link #peak} is the
+     * largest number of live bytes under the step manager the sink saw.
+     */
+    abstract static class Sink {
+        /** Opens a sink for one pass. */
+        @FunctionalInterface
+        interface Factory {
+            Sink open(GradientCollector collector, NDManager stepManager, LiveMeter meter);
+        }
+
+        final GradientCollector collector;
+        final NDManager stepManager;
+        final LiveMeter meter;
+        private final List<NDManager> open = new ArrayList<>();
         long peak = -1;
 
-        Sink(GradientCollector collector, Order order, NDManager stepManager, List<NDManager> open, LiveMeter meter) {
-            this.meter = meter;
+        Sink(GradientCollector collector, NDManager stepManager, LiveMeter meter) {
             this.collector = collector;
-            this.order = order;
             this.stepManager = stepManager;
-            this.open = open;
+            this.meter = meter;
         }
 
         /** A new sub-manager of the step manager for the next piece of work. */
@@ -726,31 +716,46 @@ final class LocalStep implements TrainingStep {
             return m;
         }
 
-        /**
-         * Backwards {@code loss} (or adds it to the sum), records the live-bytes peak, and in the
-         * reference order closes {@code scope}; returns the loss value, NaN for null.
-         */
+        /** Takes {@code loss} (null: none) of the work in {@code scope}; returns its value, NaN for null. */
+        abstract double backward(NDArray loss, NDManager scope);
+
+        /** After the last module, while the gradient collector is open. */
+        void finish() {}
+
+        /** Frees {@code scope} now. */
+        void close(NDManager scope) {
+            open.remove(scope);
+            scope.close();
+        }
+
+        /** Frees every scope still open. */
+        void closeScopes() {
+            open.forEach(NDManager::close);
+            open.clear();
+        }
+    }
+
+    /** Part A.6: each loss backwarded at once and its scope freed, so its activations go before the next module's. */
+    private static final class AtOnce extends Sink {
+        AtOnce(GradientCollector collector, NDManager stepManager, LiveMeter meter) {
+            super(collector, stepManager, meter);
+        }
+
+        @Override
         double backward(NDArray loss, NDManager scope) {
             double value = Double.NaN;
             if (loss != null) {
                 value = loss.getFloat();
-                if (order == Order.REFERENCE) {
-                    collector.backward(loss);
-                } else {
-                    total = plus(total, loss);
-                }
+                collector.backward(loss);
             }
             peak = Math.max(peak, meter.read(stepManager));
-            if (order == Order.REFERENCE) {
-                open.remove(scope);
-                scope.close();
-            }
+            close(scope);
             return value;
         }
     }
 
     // ALGORITHMS.md Part A.5: wx*CE(fc(x)) + wy*CE(fc(y)), or CE(fc(y)) alone (the CIFAR code).
-    private NDArray lastLoss(NDArray images, NDArray[] kept, ModuleRoles r, NDArray logitsX, NDArray labels,
+    private NDArray lastLoss(NDArray images, NDArray[] kept, ModulePlan r, NDArray logitsX, NDArray labels,
             LossFilter filter, NDManager mm, HeadLosses heads) {
         LocalPlan plan = net.plan();
         int i = r.index();
@@ -779,7 +784,7 @@ final class LocalStep implements TrainingStep {
     }
 
     /** The window of module {@code r}: E_{i-w+1} .. E_i from the detached output of E_{i-w} (Part B §4). */
-    private NDArray window(NDArray images, NDArray[] kept, ModuleRoles r, NDManager mm) {
+    private NDArray window(NDArray images, NDArray[] kept, ModulePlan r, NDManager mm) {
         int start = r.windowStart();
         int firstUnit = net.plan().modules().get(start).span().first();
         return net.backbone().forward(parameters, input(images, kept, start - 1, mm), firstUnit, r.span().last(), true);
@@ -801,16 +806,16 @@ final class LocalStep implements TrainingStep {
     }
 
     // ALGORITHMS.md Part B §3: L = lambdaRecon * BCE(decoder(f), img01) + lambdaCls * CE(head(f)) for InfoPro.
-    private NDArray headLoss(AuxHead head, InfoProDecoder decoder, ModuleRoles r, NDArray features, NDArray labels,
+    private NDArray headLoss(AuxHead head, InfoProDecoder decoder, ModulePlan r, NDArray features, NDArray labels,
             NDArray target) {
         NDArray ce = CrossEntropy.mean(head.forward(parameters, features, true), labels);
         if (!head.kind().isInfoPro()) {
             return ce;
         }
-        NDArray loss = ce.mul((float) r.lambdaCls());
+        NDArray loss = ce.mul((float) r.lambdas().cls());
         if (decoder != null) {
             NDArray bce = ReconstructionLoss.bceWithLogits(decoder.forward(parameters, features, true), target);
-            loss = loss.add(bce.mul((float) r.lambdaRecon()));
+            loss = loss.add(bce.mul((float) r.lambdas().recon()));
         }
         return loss;
     }

@@ -5,7 +5,7 @@ import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.ModulePlan;
 import org.mlaan.lab.engine.auxnet.AuxComponent;
 import org.mlaan.lab.engine.net.Backbone;
 
@@ -55,7 +55,7 @@ public record ParameterCounts(List<Module> modules) {
     public static ParameterCounts of(LocalNetwork net) {
         List<Module> rows = new ArrayList<>();
         for (LocalNetwork.ModuleAux a : net.modules()) {
-            ModuleRoles r = a.roles();
+            ModulePlan r = a.roles();
             rows.add(new Module(r.index(), r.span().firstName(), r.span().lastName(),
                     backbone(net.backbone(), r.span().first(), r.span().last()),
                     trainable(a.independentHead()), trainable(a.independentDecoder()),

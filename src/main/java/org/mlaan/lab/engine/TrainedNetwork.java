@@ -15,7 +15,7 @@ import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.experiment.Experiment;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.ModulePlan;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.run.FeatureMaps;
 import org.mlaan.lab.core.run.RunFolder;
@@ -111,7 +111,7 @@ public final class TrainedNetwork implements AutoCloseable {
         try {
             Experiment experiment = Experiment.resolve(config, data.shape());
             plan = experiment.network();
-            for (ModuleRoles m : experiment.plan().modules()) {
+            for (ModulePlan m : experiment.plan().modules()) {
                 spans.add(m.span());
             }
         } catch (ConfigException e) {

@@ -92,7 +92,7 @@ class DglStepMatchesReferenceTest {
             try (NesterovSgd optimizer = NesterovSgd.of(config.training(), params, root);
                     NDManager step = root.newSubManager()) {
                 LocalStep local = new LocalStep(net, optimizer, new ParameterStore(root, false), order);
-                LocalStep.Pass pass = local.backward(step, batch(step), LocalStep.LossFilter.ALL, order);
+                LocalStep.Pass pass = local.backward(step, batch(step), LossFilter.ALL, order);
                 for (int i = 0; i < exact.get("losses").size(); i++) {
                     double expected = exact.get("losses").get(i).asDouble();
                     assertEquals(expected, pass.moduleLosses()[i], tolerance(expected, spread.get("losses").get(i)),

@@ -30,7 +30,7 @@ import org.mlaan.lab.core.config.SplitConfig;
 import org.mlaan.lab.core.local.LastModuleLoss;
 import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.local.LocalPlanner;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.ModulePlan;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.run.RunFinished;
@@ -80,16 +80,22 @@ class LocalStepTest {
             return new NDList(images, labels);
         }
 
-        LocalStep.Pass backward(LocalStep.LossFilter filter, LocalStep.Order order) {
+        LocalStep.Pass backward(LossFilter filter, LocalStep.Order order) {
             try (NDManager m = root.newSubManager()) {
                 return step.backward(m, batch(m, 5, 16), filter, order);
+            }
+        }
+
+        LocalStep.Pass summed() {
+            try (NDManager m = root.newSubManager()) {
+                return SummedOrder.backward(step, m, batch(m, 5, 16));
             }
         }
 
         /** Parameter groups: E<j> (backbone params of module j), m<i>.<component>, and "twins". */
         Map<String, List<Parameter>> groups() {
             Map<String, List<Parameter>> g = new LinkedHashMap<>();
-            for (ModuleRoles r : net.plan().modules()) {
+            for (ModulePlan r : net.plan().modules()) {
                 List<Parameter> ps = new ArrayList<>();
                 for (int u = r.span().first(); u <= r.span().last(); u++) {
                     backbone.unit(u).getParameters().values().stream().filter(Parameter::requiresGradient)
@@ -201,8 +207,8 @@ class LocalStepTest {
         try (Rig rig = new Rig(config(method, local(null, null, ALL_ONE)), NetworkPlan.of(Arch.RESNET20, 16, 4))) {
             int k = rig.net.plan().k();
             for (int i = 0; i < k; i++) {
-                for (LocalStep.Part part : LocalStep.Part.values()) {
-                    boolean lastPart = part == LocalStep.Part.LAST_X || part == LocalStep.Part.LAST_Y;
+                for (LossFilter.Part part : LossFilter.Part.values()) {
+                    boolean lastPart = part == LossFilter.Part.LAST_X || part == LossFilter.Part.LAST_Y;
                     if (lastPart != (i == k - 1)) {
                         continue;
                     }
@@ -303,10 +309,10 @@ class LocalStepTest {
     private static void assertOrderEquivalent(String method) throws Exception {
         try (Rig rig = new Rig(config(method, local(null, null, ALL_ONE)), NetworkPlan.of(Arch.RESNET20, 16, 4))) {
             rig.zeroGrads();
-            LocalStep.Pass reference = rig.backward(LocalStep.LossFilter.ALL, LocalStep.Order.REFERENCE);
+            LocalStep.Pass reference = rig.backward(LossFilter.ALL, LocalStep.Order.REFERENCE);
             Map<String, float[]> perWindow = rig.grads();
             rig.zeroGrads();
-            LocalStep.Pass summed = rig.backward(LocalStep.LossFilter.ALL, LocalStep.Order.SUMMED);
+            LocalStep.Pass summed = rig.summed();
             Map<String, float[]> once = rig.grads();
             assertArrayEquals(reference.moduleLosses(), summed.moduleLosses(), 1e-6);
             double worst = 0;
@@ -369,7 +375,7 @@ class LocalStepTest {
     private static void assertHeadsAddUp(LocalPlan plan, LocalStep.Pass p, String what) {
         double[] own = p.heads().own();
         double[] cascade = p.heads().cascade();
-        for (ModuleRoles r : plan.modules()) {
+        for (ModulePlan r : plan.modules()) {
             int i = r.index();
             boolean last = i == plan.k() - 1;
             double wx = last && !plan.lastHasCascade() ? 1 : r.wx();
@@ -395,10 +401,10 @@ class LocalStepTest {
         try (Rig rig = new Rig(config(method, local), NetworkPlan.of(Arch.RESNET20, 16, 4))) {
             LocalPlan plan = rig.net.plan();
             rig.zeroGrads();
-            LocalStep.Pass reference = rig.backward(LocalStep.LossFilter.ALL, LocalStep.Order.REFERENCE);
+            LocalStep.Pass reference = rig.backward(LossFilter.ALL, LocalStep.Order.REFERENCE);
             Map<String, float[]> expected = rig.grads();
             rig.zeroGrads();
-            LocalStep.Pass reuse = rig.backward(LocalStep.LossFilter.ALL, LocalStep.Order.REUSE);
+            LocalStep.Pass reuse = rig.backward(LossFilter.ALL, LocalStep.Order.REUSE);
             Map<String, float[]> actual = rig.grads();
             assertArrayEquals(reference.moduleLosses(), reuse.moduleLosses(), 1e-5, method + " module losses");
             assertArrayEquals(reference.heads().own(), reuse.heads().own(), 1e-4, method + " own heads");
@@ -478,7 +484,7 @@ class LocalStepTest {
             ExperimentConfig c = TinyData.config("hops", 1, 8, null).withMethod("DGL+MLAAN")
                     .withSplit(SplitConfig.preset("resnet32-k16")).withLocal(window(w, null));
             LocalPlan plan = LocalPlanner.resolve(c, network);
-            HopSchedule schedule = HopSchedule.of(plan, LocalStep.LossFilter.ALL);
+            HopSchedule schedule = HopSchedule.of(plan, LossFilter.ALL);
             int k = plan.k();
             int[] expected = new int[k];
             for (int m = 0; m < k; m++) {
@@ -645,7 +651,7 @@ class LocalStepTest {
                     NDList batch = rig.batch(m, 1, 32);
                     batch.set(1, m.create(new float[] {0, 1, 2, 3, 4, 5, 6, 7}));
                     NDArray images = m.randomNormal(new Shape(8, 3, 32, 32));
-                    peaks[o] = rig.step.backward(m, new NDList(images, batch.get(1)), LocalStep.LossFilter.ALL,
+                    peaks[o] = rig.step.backward(m, new NDList(images, batch.get(1)), LossFilter.ALL,
                             orders[o]).peakBytes();
                 }
                 rig.zeroGrads();

@@ -94,6 +94,6 @@ class ManStepMatchesReferenceTest {
 
     /** The block after module {@code module}, whose copies and heads MAN trains there. */
     private static String next(LocalNetwork net, String module) {
-        return net.plan().modules().get(Integer.parseInt(module)).momentumBlock().replace('.', '_');
+        return net.plan().modules().get(Integer.parseInt(module)).momentumAux().orElseThrow().nextBlock().replace('.', '_');
     }
 }

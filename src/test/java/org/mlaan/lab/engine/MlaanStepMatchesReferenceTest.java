@@ -19,7 +19,7 @@ import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.local.LocalPlanner;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.ModulePlan;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.data.Normalization;
@@ -78,7 +78,7 @@ class MlaanStepMatchesReferenceTest {
             for (JsonNode row : golden.get("float64").get("modules")) {
                 int i = row.get("module").asInt();
                 assertEquals(row.get("leap").toString().replace("\"", ""),
-                        plan.modules().get(i).leap().toString().replace(" ", ""), "leap list of module " + i);
+                        plan.modules().get(i).leapBlocks().toString().replace(" ", ""), "leap list of module " + i);
             }
             ReferenceStep.assertNone(ReferenceStep.differences(golden, config, net, referenceNames(net), order,
                     ref -> statisticsRatio(plan, ref, order), root));
@@ -165,7 +165,7 @@ class MlaanStepMatchesReferenceTest {
     }
 
     private static String block(LocalNetwork net, String module) {
-        ModuleRoles r = net.plan().modules().get(Integer.parseInt(module));
+        ModulePlan r = net.plan().modules().get(Integer.parseInt(module));
         return r.span().lastName();
     }
 

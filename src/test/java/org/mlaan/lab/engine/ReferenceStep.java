@@ -64,7 +64,7 @@ final class ReferenceStep {
         try (NesterovSgd optimizer = NesterovSgd.of(config.training(), trainable, root);
                 NDManager step = root.newSubManager()) {
             LocalStep local = new LocalStep(net, optimizer, new ParameterStore(root, false), order);
-            LocalStep.Pass pass = local.backward(step, batch(step, golden), LocalStep.LossFilter.ALL, order);
+            LocalStep.Pass pass = local.backward(step, batch(step, golden), LossFilter.ALL, order);
 
             boolean[] withLoss = new boolean[net.plan().k()];
             for (int m = 0; m < exact.get("modules").size(); m++) {

@@ -2,10 +2,11 @@ package org.mlaan.lab.core.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mlaan.lab.core.local.HeadKind;
 import org.mlaan.lab.core.local.LastModuleLoss;
 import org.mlaan.lab.core.local.LocalPlan;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.ModulePlan;
+import org.mlaan.lab.core.local.MomentumAuxKind;
+import org.mlaan.lab.core.local.MomentumAuxRole;
 
 /**
  * The resolved experiment as a run folder's {@code provenance.json} keeps it: what the config left
@@ -33,7 +34,7 @@ public record ExperimentDescription(String input, String stepOrder, List<Module>
     static ExperimentDescription of(Experiment e) {
         List<Module> modules = new ArrayList<>();
         LocalPlan plan = e.plan();
-        for (ModuleRoles m : plan.modules()) {
+        for (ModulePlan m : plan.modules()) {
             String units = m.span().firstName() + (m.span().first() == m.span().last() ? "" : "-" + m.span().lastName());
             String own;
             String cascade;
@@ -43,10 +44,12 @@ public record ExperimentDescription(String input, String stepOrder, List<Module>
                 own = x ? "fc x" + (plan.lastHasCascade() ? m.wx() : 1.0) : "none";
                 cascade = plan.lastHasCascade() ? "w=" + m.window() + " fc x" + m.wy() : "none";
             } else {
-                own = m.independentHead() == HeadKind.NONE ? "none" : m.independentHead().id() + " x" + m.wx();
-                cascade = m.hasCascadeLoss() ? "w=" + m.window() + " " + m.cascadeHead().id() + " x" + m.wy() : "none";
+                own = m.independent().map(r -> r.head().id() + " x" + r.wx()).orElse("none");
+                cascade = m.cascade().filter(r -> m.hasCascadeLoss())
+                        .map(r -> "w=" + r.window() + " " + r.head().id() + " x" + r.wy()).orElse("none");
             }
-            modules.add(new Module(units, own, cascade, m.leap(), m.emaTwins(), m.momentumAux().id()));
+            String man = m.momentumAux().map(MomentumAuxRole::kind).orElse(MomentumAuxKind.NONE).id();
+            modules.add(new Module(units, own, cascade, m.leapBlocks(), m.emaTwins(), man));
         }
         return new ExperimentDescription(e.data().toString(), e.order().id(), modules);
     }

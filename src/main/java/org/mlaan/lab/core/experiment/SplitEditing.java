@@ -12,7 +12,7 @@ import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.config.ModuleOverride;
 import org.mlaan.lab.core.config.NetworkConfig;
 import org.mlaan.lab.core.config.SplitConfig;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.ModulePlan;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.plan.Unit;
@@ -175,12 +175,12 @@ public final class SplitEditing {
      * The leap list module {@code module} runs with: its override's list, else the resolved one
      * ({@code roles} may be null while the config has problems).
      */
-    public static List<String> currentLeap(ExperimentConfig c, ModuleRoles roles, int module) {
+    public static List<String> currentLeap(ExperimentConfig c, ModulePlan roles, int module) {
         ModuleOverride o = overrideOf(c, module);
         if (o != null && o.leap() != null) {
             return o.leap();
         }
-        return roles == null ? List.of() : roles.leap();
+        return roles == null ? List.of() : roles.leapBlocks();
     }
 
     /**

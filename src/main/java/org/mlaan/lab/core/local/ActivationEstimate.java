@@ -32,14 +32,14 @@ public record ActivationEstimate(long backpropBytes, long localBytes, int peakMo
         long peak = 0;
         int where = 0;
         long[] perModule = new long[plan.k()];
-        for (ModuleRoles m : plan.modules()) {
+        for (ModulePlan m : plan.modules()) {
             int first = m.hasCascadeLoss() ? plan.modules().get(Math.max(0, m.windowStart())).span().first()
                     : m.span().first();
             long bytes = 0;
             for (int u = first; u <= m.span().last(); u++) {
                 bytes += net.unit(u).activationBytes();
             }
-            for (String block : m.leap()) {
+            for (String block : m.leapBlocks()) {
                 bytes += net.unit(net.indexOf(block)).activationBytes();
             }
             perModule[m.index()] = bytes * batchSize;

@@ -6,7 +6,7 @@ import org.mlaan.lab.core.plan.NetworkPlan;
 
 /**
  * A network cut into modules, with every module's auxiliary roles: what the engine builds and
- * trains. BP is the plan with one module and no roles.
+ * trains. BP is the plan with one module whose only role is the fc's loss.
  *
  * @param method the method name the plan came from
  * @param network the backbone's plan
@@ -17,17 +17,19 @@ import org.mlaan.lab.core.plan.NetworkPlan;
  * @param decoder whether InfoPro heads add the reconstruction decoder
  * @param reuseEarlierBlocks whether leap lists may name blocks at or before their module (ImageNet tables)
  * @param augLocalDepth AugLocal's largest depth d
+ * @param settings the method-wide values every module inherits unless its override says otherwise
  */
 public record LocalPlan(
         Method method,
         NetworkPlan network,
-        List<ModuleRoles> modules,
+        List<ModulePlan> modules,
         EmaUpdate emaUpdate,
         CopyInit copyInit,
         LastModuleLoss lastModuleLoss,
         boolean decoder,
         boolean reuseEarlierBlocks,
-        int augLocalDepth) {
+        int augLocalDepth,
+        LocalSettings settings) {
 
     public LocalPlan {
         modules = List.copyOf(modules);
@@ -43,7 +45,7 @@ public record LocalPlan(
         return modules.size() == 1;
     }
 
-    public ModuleRoles last() {
+    public ModulePlan last() {
         return modules.get(modules.size() - 1);
     }
 
@@ -54,6 +56,6 @@ public record LocalPlan(
 
     /** The widest cascaded window of any module (how many modules one step's largest graph spans). */
     public int maxWindow() {
-        return modules.stream().mapToInt(ModuleRoles::window).max().orElse(0);
+        return modules.stream().mapToInt(ModulePlan::window).max().orElse(0);
     }
 }

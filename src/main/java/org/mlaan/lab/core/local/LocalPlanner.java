@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ExperimentConfig;
@@ -12,6 +13,7 @@ import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.config.ModuleOverride;
 import org.mlaan.lab.core.config.SplitConfig;
 import org.mlaan.lab.core.plan.NetworkPlan;
+import org.mlaan.lab.core.plan.Unit;
 import org.mlaan.lab.core.split.LeapRule;
 import org.mlaan.lab.core.split.ModuleSpan;
 import org.mlaan.lab.core.split.PaperPresets;
@@ -46,8 +48,9 @@ public final class LocalPlanner {
         }
         List<ModuleSpan> spans = split.spans();
         int k = spans.size();
-        if (all.window() > k) {
-            problems.add("local.window: a window of " + all.window() + " modules needs at least " + all.window()
+        int window = all.shared().window();
+        if (window > k) {
+            problems.add("local.window: a window of " + window + " modules needs at least " + window
                     + " modules, the split has " + k);
         }
         Map<Integer, ModuleOverride> overrides = overrides(problems, config.localOrDefault().modules(), k);
@@ -55,7 +58,7 @@ public final class LocalPlanner {
         boolean reuse = preset != null && preset.reusesEarlierBlocks();
         List<List<String>> defaultLeaps = !all.leap() ? null
                 : preset != null && preset.hasLeapTable() ? preset.leaps() : LeapRule.defaults(network, spans);
-        List<ModuleRoles> modules = new ArrayList<>();
+        List<ModulePlan> modules = new ArrayList<>();
         for (ModuleSpan span : spans) {
             modules.add(module(problems, span, k, overrides.get(span.index()), all, d, network,
                     defaultLeaps == null ? null : defaultLeaps.get(span.index()), reuse));
@@ -66,20 +69,20 @@ public final class LocalPlanner {
         }
         LocalConfig local = config.localOrDefault();
         return new LocalPlan(method, network, modules, all.emaUpdate(), all.copyInit(), all.lastLoss(),
-                local.decoder() == null || local.decoder(), reuse, all.augDepth());
+                local.decoder() == null || local.decoder(), reuse, all.augDepth(), all.shared());
     }
 
-    /** End-to-end backprop: one module over everything, no roles; a split is a mistake. */
+    /** End-to-end backprop: one module over everything, trained on the fc's loss alone; a split is a mistake. */
     private static LocalPlan backprop(SplitConfig split, NetworkPlan network) throws ConfigException {
         if (split != null && (split.preset() != null || (split.cutsAfter() != null && !split.cutsAfter().isEmpty()))) {
             throw new ConfigException(null, List.of(
                     "split: method BP trains end to end, so it takes no split; remove it or pick a local method"));
         }
         ModuleSpan whole = new ModuleSpan(0, 0, network.size() - 1, "stem", "head");
-        ModuleRoles roles = new ModuleRoles(whole, HeadKind.NONE, 1, 0, HeadKind.NONE, 0, List.of(), 0, 0,
-                MomentumAuxKind.NONE, null, 0, 0);
-        return new LocalPlan(Method.BP, network, List.of(roles), MethodDefaults.EMA_UPDATE, CopyInit.COPY,
-                MethodDefaults.LAST_MODULE_LOSS, false, false, 0);
+        ModulePlan only = new ModulePlan(whole, Optional.of(new IndependentRole(HeadKind.NONE, 1)), Optional.empty(),
+                Optional.empty(), Optional.empty(), new InfoProLambdas(0, 0));
+        return new LocalPlan(Method.BP, network, List.of(only), MethodDefaults.EMA_UPDATE, CopyInit.COPY,
+                MethodDefaults.LAST_MODULE_LOSS, false, false, 0, MethodDefaults.of(Method.BP, network.arch()).settings());
     }
 
     /** The modules a split makes, and the preset it came from (null: cuts); null spans where it does not resolve. */
@@ -125,15 +128,18 @@ public final class LocalPlanner {
         return new SplitChoice(preset, spans);
     }
 
-    /** The config's method-wide settings ({@code local.*}) over the method's defaults, each checked. */
-    private record Settings(HeadKind independent, HeadKind cascadeHead, EmaUpdate emaUpdate, CopyInit copyInit,
-            LastModuleLoss lastLoss, MomentumAuxKind man, LambdaRatio ratio, double wx, double wy, int window,
-            boolean leap, int emaTwins, double momentum, double[] lambdas, int augDepth) {}
+    /**
+     * The config's method-wide settings ({@code local.*}) over the method's defaults, each checked:
+     * what every module inherits ({@code shared}) and what holds for the whole plan.
+     */
+    private record Settings(LocalSettings shared, EmaUpdate emaUpdate, CopyInit copyInit, LastModuleLoss lastLoss,
+            MomentumAuxKind man, LambdaRatio ratio, boolean leap, double[] lambdas, int augDepth) {}
 
     private static Settings settings(List<String> problems, LocalConfig local, MethodDefaults d) {
-        HeadKind independent = parse(problems, "local.independentHead", local.independentHead(), d.independentHead(),
-                () -> HeadKind.parse(local.independentHead()));
-        HeadKind cascadeHead = parse(problems, "local.cascadeHead", local.cascadeHead(), d.cascadeHead(),
+        LocalSettings defaults = d.settings();
+        HeadKind independent = parse(problems, "local.independentHead", local.independentHead(),
+                defaults.independentHead(), () -> HeadKind.parse(local.independentHead()));
+        HeadKind cascadeHead = parse(problems, "local.cascadeHead", local.cascadeHead(), defaults.cascadeHead(),
                 () -> HeadKind.parse(local.cascadeHead()));
         EmaUpdate emaUpdate = parse(problems, "local.emaUpdate", local.emaUpdate(), MethodDefaults.EMA_UPDATE,
                 () -> EmaUpdate.parse(local.emaUpdate()));
@@ -145,12 +151,12 @@ public final class LocalPlanner {
                 () -> MomentumAuxKind.parse(local.momentumAux()));
         LambdaRatio ratio = parse(problems, "local.lambdaRatio", local.lambdaRatio(), d.lambdaRatio(),
                 () -> LambdaRatio.parse(local.lambdaRatio()));
-        double wx = orDefault(local.wx(), d.wx());
-        double wy = orDefault(local.wy(), d.wy());
-        int window = local.window() == null ? d.window() : local.window();
+        double wx = orDefault(local.wx(), defaults.wx());
+        double wy = orDefault(local.wy(), defaults.wy());
+        int window = local.window() == null ? defaults.window() : local.window();
         boolean leap = local.leap() == null ? d.leap() : local.leap();
-        int emaTwins = local.emaTwins() == null ? MethodDefaults.EMA_TWINS : local.emaTwins();
-        double momentum = orDefault(local.momentum(), MethodDefaults.EMA_MOMENTUM);
+        int emaTwins = local.emaTwins() == null ? defaults.emaTwins() : local.emaTwins();
+        double momentum = orDefault(local.momentum(), defaults.momentum());
         double[] lambdas = d.lambdas();
         if (local.lambdas() != null) {
             if (local.lambdas().size() != 4) {
@@ -170,59 +176,110 @@ public final class LocalPlanner {
         if (augDepth < 1) {
             problems.add("local.augLocalDepth: expected at least 1, got " + augDepth);
         }
-        return new Settings(independent, cascadeHead, emaUpdate, copyInit, lastLoss, man, ratio, wx, wy, window, leap,
-                emaTwins, momentum, lambdas, augDepth);
+        LocalSettings shared = new LocalSettings(independent, wx, window, cascadeHead, wy, emaTwins, momentum);
+        return new Settings(shared, emaUpdate, copyInit, lastLoss, man, ratio, leap, lambdas, augDepth);
     }
 
-    /** One module's roles: the settings, its override {@code o} (null: none) over them, each checked. */
-    private static ModuleRoles module(List<String> problems, ModuleSpan span, int k, ModuleOverride o, Settings all,
+    /**
+     * One module's roles, each resolved from the settings and the module's override {@code o}
+     * (null: none) by its own function below; an override's numbers are checked here, after its
+     * heads are read, so problems keep the order of the fields.
+     */
+    private static ModulePlan module(List<String> problems, ModuleSpan span, int k, ModuleOverride o, Settings all,
             MethodDefaults d, NetworkPlan network, List<String> defaultLeap, boolean reuse) {
         int i = span.index();
         boolean last = i == k - 1;
         String at = o == null ? "local" : "local.modules[module " + i + "]";
-        int mw = o != null && o.window() != null ? o.window() : all.window();
-        HeadKind ind = o != null && o.independentHead() != null
-                ? parse(problems, at + ".independentHead", o.independentHead(), all.independent(),
-                        () -> HeadKind.parse(o.independentHead()))
-                : quietBeforeWindow(d, all.independent(), i, mw);
-        HeadKind casc = o != null && o.cascadeHead() != null
-                ? parse(problems, at + ".cascadeHead", o.cascadeHead(), all.cascadeHead(),
-                        () -> HeadKind.parse(o.cascadeHead()))
-                : all.cascadeHead();
-        double mwx = o != null && o.wx() != null ? o.wx() : all.wx();
-        double mwy = o != null && o.wy() != null ? o.wy() : all.wy();
-        double mm = o != null && o.momentum() != null ? o.momentum() : all.momentum();
-        int twins = o != null && o.emaTwins() != null ? o.emaTwins() : all.emaTwins();
+        LocalSettings shared = all.shared();
+        int window = o != null && o.window() != null ? o.window() : shared.window();
+        Optional<IndependentRole> independent = independent(problems, at, o, shared, d, i, window, last);
+        Optional<CascadeRole> cascade = cascade(problems, at, o, shared, window, last);
+        double momentum = o != null && o.momentum() != null ? o.momentum() : shared.momentum();
         if (o != null) {
-            checkRange(problems, at + ".wx", mwx);
-            checkRange(problems, at + ".wy", mwy);
-            checkWindow(problems, at + ".window", mw);
-            checkMomentum(problems, at + ".momentum", mm);
+            checkRange(problems, at + ".wx", wx(o, shared));
+            checkRange(problems, at + ".wy", wy(o, shared));
+            checkWindow(problems, at + ".window", window);
+            checkMomentum(problems, at + ".momentum", momentum);
         }
-        List<String> leapList = last ? List.of() : leapOf(problems, at, span, o, defaultLeap, twins, network, reuse);
-        String next = null;
-        if (all.man() != MomentumAuxKind.NONE && !last) {
-            next = network.unit(span.last() + 1).name();
-            if (!network.unit(span.last() + 1).isBlock()) {
-                problems.add(at + ": module " + i + " is followed by the head, so MAN has no next block to copy");
-            }
-        }
+        int twins = o != null && o.emaTwins() != null ? o.emaTwins() : shared.emaTwins();
+        List<String> blocks = last ? List.of() : leapOf(problems, at, span, o, defaultLeap, twins, network, reuse);
+        Optional<MomentumAuxRole> man = last ? Optional.empty()
+                : momentumAux(problems, at, span, all.man(), momentum, network);
+        boolean cascadeLoss = cascade.filter(c -> c.hasLossAt(i)).isPresent();
+        Optional<LeapRole> leap = leap(problems, at, span, o, blocks, twins, momentum, cascadeLoss, window);
         double[] lam = lambdasFor(all.lambdas(), all.ratio(), network, span, k);
-        ModuleRoles roles = new ModuleRoles(span, last ? HeadKind.NONE : ind, mwx, mw,
-                last ? HeadKind.NONE : casc, mwy, leapList, leapList.isEmpty() ? 0 : twins, mm,
-                last ? MomentumAuxKind.NONE : all.man(), next, lam[0], lam[1]);
-        if (roles.hasLeap() && !roles.hasCascadeLoss()) {
-            // A leap stack sits on the cascaded path; before the first full window there is
-            // none, so no loss would train it (the reference code builds A_0 and never uses it).
+        return new ModulePlan(span, independent, cascade, leap, man, new InfoProLambdas(lam[0], lam[1]));
+    }
+
+    // ALGORITHMS.md Part A.2: the head on the module's own output, weight wx; the last module's is the fc (Part A.5).
+    /** The independent role: none where the head is none; on the last module always, the fc's. */
+    private static Optional<IndependentRole> independent(List<String> problems, String at, ModuleOverride o,
+            LocalSettings shared, MethodDefaults d, int module, int window, boolean last) {
+        HeadKind head = o != null && o.independentHead() != null
+                ? parse(problems, at + ".independentHead", o.independentHead(), shared.independentHead(),
+                        () -> HeadKind.parse(o.independentHead()))
+                : quietBeforeWindow(d, shared.independentHead(), module, window);
+        double wx = wx(o, shared);
+        if (last) {
+            return Optional.of(new IndependentRole(HeadKind.NONE, wx));
+        }
+        return head == HeadKind.NONE ? Optional.empty() : Optional.of(new IndependentRole(head, wx));
+    }
+
+    // ALGORITHMS.md Part A.2: the cascaded window w and its head, weight wy; the last module's head is the fc.
+    /** The cascade role: none for w = 0; a window not yet full still has the role, without a loss. */
+    private static Optional<CascadeRole> cascade(List<String> problems, String at, ModuleOverride o,
+            LocalSettings shared, int window, boolean last) {
+        HeadKind head = o != null && o.cascadeHead() != null
+                ? parse(problems, at + ".cascadeHead", o.cascadeHead(), shared.cascadeHead(),
+                        () -> HeadKind.parse(o.cascadeHead()))
+                : shared.cascadeHead();
+        double wy = wy(o, shared);
+        return window >= 1 ? Optional.of(new CascadeRole(window, last ? HeadKind.NONE : head, wy)) : Optional.empty();
+    }
+
+    private static double wx(ModuleOverride o, LocalSettings shared) {
+        return o != null && o.wx() != null ? o.wx() : shared.wx();
+    }
+
+    private static double wy(ModuleOverride o, LocalSettings shared) {
+        return o != null && o.wy() != null ? o.wy() : shared.wy();
+    }
+
+    // ALGORITHMS.md Part A.2, A.3: later blocks copied onto the cascaded path, the first p with an EMA twin.
+    /**
+     * The leap role over the module's checked {@code blocks} ({@link #leapOf}): none without
+     * blocks, and none without a cascaded loss, where no loss would train the stack (the
+     * reference code builds A_0 and never uses it).
+     */
+    private static Optional<LeapRole> leap(List<String> problems, String at, ModuleSpan span, ModuleOverride o,
+            List<String> blocks, int twins, double momentum, boolean cascadeLoss, int window) {
+        if (blocks.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!cascadeLoss) {
             if (o != null && o.leap() != null) {
-                problems.add(at + ".leap: module " + i + " has no cascaded loss (its window of " + mw
-                        + " modules is not full before module " + (mw - 1) + "), so no loss would train a"
+                problems.add(at + ".leap: module " + span.index() + " has no cascaded loss (its window of " + window
+                        + " modules is not full before module " + (window - 1) + "), so no loss would train a"
                         + " leap stack here");
             }
-            roles = new ModuleRoles(span, roles.independentHead(), mwx, mw, roles.cascadeHead(), mwy, List.of(), 0,
-                    mm, roles.momentumAux(), next, lam[0], lam[1]);
+            return Optional.empty();
         }
-        return roles;
+        return Optional.of(new LeapRole(blocks, twins, momentum));
+    }
+
+    // ALGORITHMS.md Part B §6: MAN / MAN++ copies the block after the module.
+    /** The momentum-aux role of a module before the last: none unless the method names one. */
+    private static Optional<MomentumAuxRole> momentumAux(List<String> problems, String at, ModuleSpan span,
+            MomentumAuxKind kind, double momentum, NetworkPlan network) {
+        if (kind == MomentumAuxKind.NONE) {
+            return Optional.empty();
+        }
+        Unit next = network.unit(span.last() + 1);
+        if (!next.isBlock()) {
+            problems.add(at + ": module " + span.index() + " is followed by the head, so MAN has no next block to copy");
+        }
+        return Optional.of(new MomentumAuxRole(kind, next.name(), momentum));
     }
 
     /** A (not last) module's leap blocks: its override's, else the default's; checked against the network. */
@@ -247,9 +304,9 @@ public final class LocalPlanner {
     }
 
     /** Every module but the last needs a loss that reaches it: its own, or a later window's over it. */
-    private static void everyModuleLearns(List<String> problems, List<ModuleRoles> modules) {
+    private static void everyModuleLearns(List<String> problems, List<ModulePlan> modules) {
         int k = modules.size();
-        for (ModuleRoles r : modules) {
+        for (ModulePlan r : modules) {
             if (r.index() < k - 1 && !r.hasIndependentLoss() && !r.hasCascadeLoss() && !hasLaterCascadeOver(modules, r)) {
                 problems.add("module " + r.index() + " (" + r.span().firstName() + ".." + r.span().lastName()
                         + "): no loss reaches it; give it an independent head or a cascaded window");
@@ -267,8 +324,8 @@ public final class LocalPlanner {
     }
 
     /** Whether a later module's cascaded window spans module {@code r} (so a loss reaches it). */
-    private static boolean hasLaterCascadeOver(List<ModuleRoles> modules, ModuleRoles r) {
-        for (ModuleRoles later : modules) {
+    private static boolean hasLaterCascadeOver(List<ModulePlan> modules, ModulePlan r) {
+        for (ModulePlan later : modules) {
             boolean lastWithY = later.index() == modules.size() - 1 && later.window() >= 2;
             if (later.index() > r.index() && (later.hasCascadeLoss() || lastWithY)
                     && later.windowStart() <= r.index()) {

@@ -52,6 +52,11 @@ public record MethodDefaults(
     /** MAN README: ixx 5 -> 0, ixy 0.5 -> 0 (Part B §6). */
     private static final double[] MAN_LAMBDAS = {5, 0.5, 0, 0};
 
+    /** What every module of the method inherits before the config's {@code local.*} fields. */
+    public LocalSettings settings() {
+        return new LocalSettings(independentHead, wx, window, cascadeHead, wy, EMA_TWINS, EMA_MOMENTUM);
+    }
+
     public static MethodDefaults of(Method method, Arch arch) {
         int w = arch.family() == Arch.Family.CIFAR ? 2 : 3;
         switch (method) {

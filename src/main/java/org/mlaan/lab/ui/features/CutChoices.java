@@ -3,7 +3,7 @@ package org.mlaan.lab.ui.features;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlaan.lab.core.local.LocalPlan;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.ModulePlan;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.plan.Unit;
 import org.mlaan.lab.core.plan.UnitKind;
@@ -54,7 +54,7 @@ public final class CutChoices {
         if (plan == null || plan.k() < 2) {
             return -1;
         }
-        for (ModuleRoles m : plan.modules()) {
+        for (ModulePlan m : plan.modules()) {
             if (m.index() < plan.k() - 1 && m.span().lastName().equals(unit)) {
                 return m.index();
             }

@@ -13,14 +13,14 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.ModulePlan;
 import org.mlaan.lab.core.split.ModuleSpan;
 
 /** One module under its tiles, in its colour, with its role chips; red with the message where it is wrong. */
 final class ModuleBand extends VBox {
     private final String problemText;
 
-    ModuleBand(ModuleSpan span, ModuleRoles roles, boolean last, boolean bp, double width, double height,
+    ModuleBand(ModuleSpan span, ModulePlan roles, boolean last, boolean bp, double width, double height,
             boolean compact, boolean selected, List<String> problems) {
         this.problemText = String.join("\n", problems);
         setId(bp ? "module-bp" : NetworkIds.module(span.index()));

@@ -5,21 +5,26 @@ import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import org.mlaan.lab.core.local.HeadKind;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.CascadeRole;
+import org.mlaan.lab.core.local.IndependentRole;
+import org.mlaan.lab.core.local.LeapRole;
+import org.mlaan.lab.core.local.ModulePlan;
 import org.mlaan.lab.core.local.MomentumAuxKind;
+import org.mlaan.lab.core.local.MomentumAuxRole;
 
 /** The small labels that say which auxiliary roles a module trains with (ALGORITHMS.md Part A.2). */
 final class ModuleChips {
     private ModuleChips() {}
 
     /** One chip per role of {@code r}; {@code compact} writes them short for narrow modules. */
-    static List<Label> of(ModuleRoles r, boolean last, boolean compact) {
+    static List<Label> of(ModulePlan r, boolean last, boolean compact) {
         List<Label> out = new ArrayList<>();
         if (last) {
             out.add(chip("fc", "chip-head", "the network's own head: CE on the last module's output (weight wx)"));
         } else if (r.hasIndependentLoss()) {
-            out.add(chip(headLabel(r.independentHead(), compact), "chip-head",
-                    "independent head " + r.independentHead().id() + ", weight wx = " + r.wx()));
+            IndependentRole own = r.independent().orElseThrow();
+            out.add(chip(headLabel(own.head(), compact), "chip-head",
+                    "independent head " + own.head().id() + ", weight wx = " + own.wx()));
         }
         boolean cascade = r.hasCascadeLoss() || (last && r.window() >= 2);
         if (!last && !r.hasIndependentLoss() && !cascade) {
@@ -31,20 +36,23 @@ final class ModuleChips {
                             + " (the reference code computes no loss here either)"));
         }
         if (cascade) {
-            out.add(chip((compact ? "w" : "w=") + r.window(), "chip-window",
-                    "cascaded window (MLM) over " + r.window() + " module(s), head " + r.cascadeHead().id()
-                            + ", weight wy = " + r.wy()));
+            CascadeRole c = r.cascade().orElseThrow();
+            out.add(chip((compact ? "w" : "w=") + c.window(), "chip-window",
+                    "cascaded window (MLM) over " + c.window() + " module(s), head " + c.head().id()
+                            + ", weight wy = " + c.wy()));
         }
-        if (r.hasLeap()) {
-            String ema = r.emaTwins() > 0 ? (compact ? "·E" : " · EMA") : "";
-            out.add(chip((compact ? "L" : "leap ") + r.leap().size() + ema, "chip-leap",
-                    "leap aux (LAM): copies of " + String.join(", ", r.leap())
-                            + (r.emaTwins() > 0 ? "; the first " + r.emaTwins() + " with an EMA twin (m = "
-                                    + r.momentum() + ")" : "; no EMA twin")));
+        if (r.leap().isPresent()) {
+            LeapRole leap = r.leap().get();
+            String ema = leap.emaTwins() > 0 ? (compact ? "·E" : " · EMA") : "";
+            out.add(chip((compact ? "L" : "leap ") + leap.blocks().size() + ema, "chip-leap",
+                    "leap aux (LAM): copies of " + String.join(", ", leap.blocks())
+                            + (leap.emaTwins() > 0 ? "; the first " + leap.emaTwins() + " with an EMA twin (m = "
+                                    + leap.momentum() + ")" : "; no EMA twin")));
         }
-        if (r.momentumAux() != MomentumAuxKind.NONE) {
-            String name = r.momentumAux() == MomentumAuxKind.MAN ? "MAN" : "MAN++";
-            out.add(chip(name, "chip-man", name + ": trainable + EMA copy of the next block " + r.momentumBlock()));
+        if (r.momentumAux().isPresent()) {
+            MomentumAuxRole man = r.momentumAux().get();
+            String name = man.kind() == MomentumAuxKind.MAN ? "MAN" : "MAN++";
+            out.add(chip(name, "chip-man", name + ": trainable + EMA copy of the next block " + man.nextBlock()));
         }
         return out;
     }

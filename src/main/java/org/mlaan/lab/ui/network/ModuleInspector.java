@@ -22,7 +22,8 @@ import org.controlsfx.property.editor.Editors;
 import org.controlsfx.property.editor.PropertyEditor;
 import org.mlaan.lab.core.config.ModuleOverride;
 import org.mlaan.lab.core.local.HeadKind;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.LocalSettings;
+import org.mlaan.lab.core.local.ModulePlan;
 import org.mlaan.lab.core.split.ModuleSpan;
 
 /**
@@ -44,11 +45,12 @@ final class ModuleInspector extends VBox {
      * @param span its units
      * @param last whether it is the last module (it holds the head)
      * @param roles its resolved roles, or null while the config has problems
+     * @param inherited the method-wide settings of the plan {@code roles} come from (null with them)
      * @param override its override in {@code local.modules}, or null
      * @param leap the leap list it runs with (or would, once the problems are fixed)
      * @param emaTwins how many of the leap blocks have an EMA twin
      */
-    record Selection(ModuleSpan span, boolean last, ModuleRoles roles, ModuleOverride override, List<String> leap,
+    record Selection(ModuleSpan span, boolean last, ModulePlan roles, LocalSettings inherited, ModuleOverride override, List<String> leap,
             int emaTwins, int modules) {
         int module() {
             return span.index();
@@ -195,7 +197,7 @@ final class ModuleInspector extends VBox {
         return !s.last() && s.roles() != null && s.roles().window() >= 1 && !s.roles().hasCascadeLoss();
     }
 
-    private static String noLeapHere(ModuleRoles r) {
+    private static String noLeapHere(ModulePlan r) {
         return "A leap stack sits on the cascaded path, and this module has none: its window of " + r.window()
                 + " modules is not full before module " + (r.window() - 1) + ". The reference code builds one here"
                 + " (A_0) that no loss ever reaches; the lab does not build it.";
@@ -258,7 +260,7 @@ final class ModuleInspector extends VBox {
             if (own != null) {
                 return own;
             }
-            return current.roles() == null ? null : setting.resolved(current.roles());
+            return current.roles() == null ? null : setting.resolved(current.roles(), current.last(), current.inherited());
         }
 
         @Override

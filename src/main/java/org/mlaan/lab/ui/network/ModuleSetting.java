@@ -4,7 +4,13 @@ import java.util.List;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.ModuleOverride;
 import org.mlaan.lab.core.experiment.SplitEditing;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.CascadeRole;
+import org.mlaan.lab.core.local.HeadKind;
+import org.mlaan.lab.core.local.IndependentRole;
+import org.mlaan.lab.core.local.LeapRole;
+import org.mlaan.lab.core.local.LocalSettings;
+import org.mlaan.lab.core.local.ModulePlan;
+import org.mlaan.lab.core.local.MomentumAuxRole;
 
 /**
  * One per-module setting that the inspector edits: how it reads from a module's resolved roles
@@ -36,17 +42,23 @@ enum ModuleSetting {
         return description;
     }
 
-    /** The value the module runs with, from its resolved roles. */
-    Object resolved(ModuleRoles r) {
+    /**
+     * The value the module runs with, from its resolved roles; where it lacks the role, the value
+     * it would take on, which is the method-wide one ({@code inherited}: no override reaches here,
+     * the inspector shows an override first). The last module's heads are the fc's, shown as none.
+     */
+    Object resolved(ModulePlan r, boolean last, LocalSettings inherited) {
         return switch (this) {
-            case INDEPENDENT_HEAD -> r.independentHead().id();
-            case WX -> r.wx();
+            case INDEPENDENT_HEAD -> r.independent().map(IndependentRole::head).orElse(HeadKind.NONE).id();
+            case WX -> r.independent().map(IndependentRole::wx).orElse(inherited.wx());
             case WINDOW -> r.window();
-            case CASCADE_HEAD -> r.cascadeHead().id();
-            case WY -> r.wy();
+            case CASCADE_HEAD -> r.cascade().map(CascadeRole::head)
+                    .orElse(last ? HeadKind.NONE : inherited.cascadeHead()).id();
+            case WY -> r.cascade().map(CascadeRole::wy).orElse(inherited.wy());
             case EMA_TWINS -> r.emaTwins();
-            case MOMENTUM -> r.momentum();
-            case LEAP -> r.leap();
+            case MOMENTUM -> r.leap().map(LeapRole::momentum)
+                    .or(() -> r.momentumAux().map(MomentumAuxRole::momentum)).orElse(inherited.momentum());
+            case LEAP -> r.leapBlocks();
         };
     }
 

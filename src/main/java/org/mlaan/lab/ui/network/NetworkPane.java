@@ -24,7 +24,8 @@ import org.mlaan.lab.core.experiment.SplitEditing;
 import org.mlaan.lab.core.local.ActivationEstimate;
 import org.mlaan.lab.core.local.LeanestSplit;
 import org.mlaan.lab.core.local.LocalPlan;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.MethodDefaults;
+import org.mlaan.lab.core.local.ModulePlan;
 import org.mlaan.lab.core.plan.Arch;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.plan.Unit;
@@ -219,9 +220,10 @@ public final class NetworkPane extends BorderPane {
                 syncingSelection = false;
             }
         }
-        List<ModuleRoles> roles = lp != null && !bp ? lp.modules() : null;
+        List<ModulePlan> roles = lp != null && !bp ? lp.modules() : null;
         Map<Integer, List<String>> problems = ModuleProblems.byModule(vm.problems());
-        ModuleRoles selectedRoles = selected < 0 ? null : rolesOf(selected, spans, plan);
+        LocalPlan selectedPlan = selected < 0 ? null : planOf(selected, spans, plan);
+        ModulePlan selectedRoles = selectedPlan == null ? null : selectedPlan.modules().get(selected);
         List<String> selectedLeap = selected < 0 || selected == spans.size() - 1 ? List.of()
                 : SplitEditing.currentLeap(c, selectedRoles, selected);
         int twins = emaTwins(c, selected, selectedRoles, selectedLeap);
@@ -245,7 +247,7 @@ public final class NetworkPane extends BorderPane {
         gauge.show(vm.estimateProperty().get(), bp, c.training().batchSizeOrDefault());
         offerLeanerSplit();
         showMessages(bp);
-        showInspector(c, bp, spans, selectedRoles, selectedLeap, twins, rebuildInspector);
+        showInspector(c, bp, spans, selectedPlan, selectedRoles, selectedLeap, twins, rebuildInspector);
     }
 
     /**
@@ -271,29 +273,35 @@ public final class NetworkPane extends BorderPane {
         });
     }
 
-    private ModuleRoles rolesOf(int module, List<ModuleSpan> spans, NetworkPlan plan) {
+    private ModulePlan rolesOf(int module, List<ModuleSpan> spans, NetworkPlan plan) {
+        LocalPlan holder = planOf(module, spans, plan);
+        return holder == null ? null : holder.modules().get(module);
+    }
+
+    /** The local plan that holds {@code module}'s roles: the current one, else the last valid one of the same split. */
+    private LocalPlan planOf(int module, List<ModuleSpan> spans, NetworkPlan plan) {
         LocalPlan lp = vm.localPlan();
         if (lp != null && !lp.isBackprop() && module < lp.k()) {
-            return lp.modules().get(module);
+            return lp;
         }
         if (lastValid != null && lastValid.network().arch() == plan.arch()
-                && lastValid.modules().stream().map(ModuleRoles::span).toList().equals(spans)) {
-            return lastValid.modules().get(module);
+                && lastValid.modules().stream().map(ModulePlan::span).toList().equals(spans)) {
+            return lastValid;
         }
         return null;
     }
 
     /** EMA-twinned leap blocks of {@code module}: resolved when the plan is, else as the config asks (default 1). */
-    private static int emaTwins(ExperimentConfig c, int module, ModuleRoles roles, List<String> leap) {
+    private static int emaTwins(ExperimentConfig c, int module, ModulePlan roles, List<String> leap) {
         if (leap.isEmpty()) {
             return 0;
         }
-        if (roles != null && roles.leap().equals(leap)) {
+        if (roles != null && roles.leapBlocks().equals(leap)) {
             return roles.emaTwins();
         }
         ModuleOverride o = SplitEditing.overrideOf(c, module);
         Integer asked = o != null && o.emaTwins() != null ? o.emaTwins() : c.localOrDefault().emaTwins();
-        return Math.min(leap.size(), asked == null ? 1 : asked);
+        return Math.min(leap.size(), asked == null ? MethodDefaults.EMA_TWINS : asked);
     }
 
     private static Method methodOrNull(ExperimentConfig c) {
@@ -329,8 +337,8 @@ public final class NetworkPane extends BorderPane {
         }
     }
 
-    private void showInspector(ExperimentConfig c, boolean bp, List<ModuleSpan> spans, ModuleRoles roles,
-            List<String> leap, int twins, boolean rebuild) {
+    private void showInspector(ExperimentConfig c, boolean bp, List<ModuleSpan> spans, LocalPlan rolesPlan,
+            ModulePlan roles, List<String> leap, int twins, boolean rebuild) {
         if (bp) {
             inspector.showHint("End-to-end backprop", "BP trains the whole network with one loss, so its modules"
                     + " have no auxiliaries. Pick a local method (DGL+MLAAN, ...) to give every module its own.");
@@ -343,6 +351,7 @@ public final class NetworkPane extends BorderPane {
         }
         ModuleSpan span = spans.get(selected);
         inspector.show(new ModuleInspector.Selection(span, selected == spans.size() - 1, roles,
+                rolesPlan == null ? null : rolesPlan.settings(),
                 SplitEditing.overrideOf(c, selected), leap, twins, spans.size()), rebuild);
     }
 

@@ -13,7 +13,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.mlaan.lab.core.experiment.SplitEditing;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.ModulePlan;
 import org.mlaan.lab.core.plan.NetworkPlan;
 import org.mlaan.lab.core.plan.Unit;
 import org.mlaan.lab.core.split.ModuleSpan;
@@ -52,7 +52,7 @@ final class NetworkStrip extends Pane implements CutMarker.Host {
      * @param selectedEmaTwins how many of those have an EMA twin
      * @param problems the config's problems by the module they name
      */
-    record Model(NetworkPlan plan, List<String> cuts, boolean bp, List<ModuleSpan> spans, List<ModuleRoles> roles,
+    record Model(NetworkPlan plan, List<String> cuts, boolean bp, List<ModuleSpan> spans, List<ModulePlan> roles,
             int selected, List<String> selectedLeap, int selectedEmaTwins, Map<Integer, List<String>> problems) {}
 
     private static final int MAX_FAINT_ARCS = 64;
@@ -142,7 +142,7 @@ final class NetworkStrip extends Pane implements CutMarker.Host {
         }
         for (ModuleSpan s : m.spans()) {
             double w = bandWidth(s);
-            ModuleRoles r = m.roles() == null || s.index() >= m.roles().size() ? null : m.roles().get(s.index());
+            ModulePlan r = m.roles() == null || s.index() >= m.roles().size() ? null : m.roles().get(s.index());
             boolean last = s.index() == m.spans().size() - 1;
             ModuleBand band = new ModuleBand(s, r, last, false, w, metrics.bandHeight(), w < metrics.compactModuleWidth(),
                     s.index() == m.selected(), m.problems().getOrDefault(s.index(), List.of()));
@@ -227,7 +227,7 @@ final class NetworkStrip extends Pane implements CutMarker.Host {
         }
         // Every module's arcs, faint, tell the story on small splits; on long ones they only tangle.
         boolean faintToo = m.roles() != null
-                && m.roles().stream().mapToInt(r -> r.leap().size()).sum() <= MAX_FAINT_ARCS;
+                && m.roles().stream().mapToInt(r -> r.leapBlocks().size()).sum() <= MAX_FAINT_ARCS;
         for (ModuleSpan s : m.spans()) {
             boolean selected = s.index() == m.selected();
             if (!selected && !faintToo) {
@@ -239,7 +239,7 @@ final class NetworkStrip extends Pane implements CutMarker.Host {
                 leap = m.selectedLeap();
                 twins = m.selectedEmaTwins();
             } else if (m.roles() != null && s.index() < m.roles().size()) {
-                leap = m.roles().get(s.index()).leap();
+                leap = m.roles().get(s.index()).leapBlocks();
                 twins = m.roles().get(s.index()).emaTwins();
             } else {
                 continue;

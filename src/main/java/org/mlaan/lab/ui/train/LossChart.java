@@ -9,7 +9,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import org.jfree.chart.axis.NumberAxis;
 import org.mlaan.lab.core.local.LocalPlan;
-import org.mlaan.lab.core.local.ModuleRoles;
+import org.mlaan.lab.core.local.ModulePlan;
 import org.mlaan.lab.core.run.StepMetrics;
 import org.mlaan.lab.ui.network.ModuleColors;
 
@@ -182,7 +182,7 @@ final class LossChart extends MetricChart {
         if (head == Head.WEIGHTED || head == Head.OWN && oneHeadEach) {
             return module;
         }
-        ModuleRoles r = plan.modules().get(i);
+        ModulePlan r = plan.modules().get(i);
         boolean lastModule = i == k - 1;
         String word = head == Head.OWN ? (lastModule ? "fc" : "own") : "cascaded";
         double w = head == Head.OWN ? (lastModule && !plan.lastHasCascade() ? 1 : r.wx()) : r.wy();

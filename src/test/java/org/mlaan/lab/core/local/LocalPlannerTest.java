@@ -40,23 +40,23 @@ class LocalPlannerTest {
                 {"network": {"arch": "resnet32"}, "method": "DGL+MLAAN", "split": {"preset": "resnet32-k16"}}
                 """, R32);
         assertEquals(16, p.k());
-        ModuleRoles m11 = p.modules().get(11);
+        ModulePlan m11 = p.modules().get(11);
         assertEquals("3.0", m11.span().firstName());
-        assertEquals(List.of("3.1", "3.2", "3.4"), m11.leap());
+        assertEquals(List.of("3.1", "3.2", "3.4"), m11.leapBlocks());
         assertEquals(1, m11.emaTwins());
-        assertEquals(HeadKind.PROBE, m11.independentHead(), "resnetMLAAN.py's net_classifier (Part A.2 correction)");
-        assertEquals(HeadKind.PROBE, m11.cascadeHead());
+        assertEquals(HeadKind.PROBE, m11.independent().orElseThrow().head(), "resnetMLAAN.py's net_classifier (Part A.2 correction)");
+        assertEquals(HeadKind.PROBE, m11.cascade().orElseThrow().head());
         assertEquals(0.001, m11.wx());
         assertEquals(0.999, m11.wy());
         assertEquals(2, m11.window());
         assertFalse(p.modules().get(0).hasCascadeLoss(), "no full window at module 0 (Part B §4)");
         assertFalse(p.modules().get(0).hasIndependentLoss(), "the code computes no loss at all before the first window");
-        assertEquals(List.of(), p.modules().get(0).leap(), "no loss would train a leap stack at module 0");
+        assertEquals(List.of(), p.modules().get(0).leapBlocks(), "no loss would train a leap stack at module 0");
         assertTrue(p.modules().get(1).hasIndependentLoss());
         assertTrue(p.modules().get(1).hasCascadeLoss());
         assertTrue(p.lastHasCascade());
-        assertEquals(List.of(), p.last().leap());
-        assertEquals(HeadKind.NONE, p.last().independentHead());
+        assertEquals(List.of(), p.last().leapBlocks());
+        assertEquals(HeadKind.NONE, p.last().independent().orElseThrow().head());
     }
 
     @Test
@@ -64,14 +64,14 @@ class LocalPlannerTest {
         String split = ", \"network\": {\"arch\": \"resnet32\"}, \"split\": {\"preset\": \"resnet32-k8\"}}";
         LocalPlan dgl = plan("{\"method\": \"DGL\"" + split, R32);
         assertEquals(0, dgl.modules().get(3).window());
-        assertTrue(dgl.modules().get(3).leap().isEmpty());
+        assertTrue(dgl.modules().get(3).leapBlocks().isEmpty());
         assertEquals(1.0, dgl.modules().get(3).wx());
         LocalPlan mlm = plan("{\"method\": \"DGL+MLM\"" + split, R32);
         assertEquals(2, mlm.modules().get(3).window());
-        assertTrue(mlm.modules().get(3).leap().isEmpty());
+        assertTrue(mlm.modules().get(3).leapBlocks().isEmpty());
         LocalPlan lam = plan("{\"method\": \"DGL+LAM\"" + split, R32);
         assertEquals(1, lam.modules().get(3).window());
-        assertEquals(List.of("3.0", "3.2", "3.3", "3.4"), lam.modules().get(3).leap());
+        assertEquals(List.of("3.0", "3.2", "3.3", "3.4"), lam.modules().get(3).leapBlocks());
         assertTrue(lam.modules().get(0).hasCascadeLoss(), "a window of 1 is full at module 0");
         assertTrue(lam.modules().get(0).hasIndependentLoss());
         assertFalse(lam.lastHasCascade());
@@ -90,8 +90,8 @@ class LocalPlannerTest {
                 {"network": {"arch": "resnet32"}, "method": "DGL+MLAAN", "split": {"preset": "resnet32-k8"},
                  "local": {"modules": [{"module": 0, "independentHead": "dgl"}]}}
                 """, R32);
-        assertEquals(HeadKind.DGL, asked.modules().get(0).independentHead());
-        assertEquals(HeadKind.PROBE, asked.modules().get(1).independentHead());
+        assertEquals(HeadKind.DGL, asked.modules().get(0).independent().orElseThrow().head());
+        assertEquals(HeadKind.PROBE, asked.modules().get(1).independent().orElseThrow().head());
     }
 
     @Test
@@ -101,8 +101,8 @@ class LocalPlannerTest {
                 """, NetworkPlan.of(Arch.RESNET20));
         assertEquals(3, p.k());
         // DGL+LAM's window of 1 is full at module 0, so module 0 has a leap stack too.
-        assertEquals(List.of("2.0", "3.0", "3.1", "3.2"), p.modules().get(0).leap());
-        assertEquals(List.of("3.0", "3.1", "3.2"), p.modules().get(1).leap());
+        assertEquals(List.of("2.0", "3.0", "3.1", "3.2"), p.modules().get(0).leapBlocks());
+        assertEquals(List.of("3.0", "3.1", "3.2"), p.modules().get(1).leapBlocks());
     }
 
     @Test
@@ -110,15 +110,15 @@ class LocalPlannerTest {
         LocalPlan p = plan("""
                 {"network": {"arch": "resnet32"}, "method": "MAN", "split": {"preset": "resnet32-k4"}}
                 """, R32);
-        assertEquals("1.3", p.modules().get(0).momentumBlock());
-        assertEquals("2.2", p.modules().get(1).momentumBlock());
-        assertEquals(MomentumAuxKind.MAN, p.modules().get(2).momentumAux());
+        assertEquals("1.3", p.modules().get(0).momentumAux().orElseThrow().nextBlock());
+        assertEquals("2.2", p.modules().get(1).momentumAux().orElseThrow().nextBlock());
+        assertEquals(MomentumAuxKind.MAN, p.modules().get(2).momentumAux().orElseThrow().kind());
         assertEquals(CopyInit.REINIT, p.copyInit());
         // Module 1 ends at 2.1, so the next block is in stage 2: ratio 2/(4-2) = 1 -> (ixx_2, ixy_2) = (0, 0).
-        assertEquals(0.0, p.modules().get(1).lambdaRecon(), 1e-12);
+        assertEquals(0.0, p.modules().get(1).lambdas().recon(), 1e-12);
         // Module 0's next block is in stage 1: ratio 1/2 -> lambda1 = 5*0.5 + 0 = 2.5, lambda2 = 0.5*0.5 = 0.25.
-        assertEquals(2.5, p.modules().get(0).lambdaRecon(), 1e-12);
-        assertEquals(0.25, p.modules().get(0).lambdaCls(), 1e-12);
+        assertEquals(2.5, p.modules().get(0).lambdas().recon(), 1e-12);
+        assertEquals(0.25, p.modules().get(0).lambdas().cls(), 1e-12);
     }
 
     @Test
@@ -130,8 +130,8 @@ class LocalPlannerTest {
                 """, R32);
         // Module 2 ends at 1.4 (stage 1, the next block 2.0 is in stage 2): ratio 1/6 -> 6*(5/6) = 5, 6/6 = 1.
         assertEquals("1.4", p.modules().get(2).span().lastName());
-        assertEquals(5.0, p.modules().get(2).lambdaRecon(), 1e-12);
-        assertEquals(1.0, p.modules().get(2).lambdaCls(), 1e-12);
+        assertEquals(5.0, p.modules().get(2).lambdas().recon(), 1e-12);
+        assertEquals(1.0, p.modules().get(2).lambdas().cls(), 1e-12);
     }
 
     @Test
@@ -140,12 +140,12 @@ class LocalPlannerTest {
                 {"network": {"arch": "resnet32"}, "method": "InfoPro", "split": {"preset": "resnet32-k4"},
                  "local": {"lambdas": [6, 0, 1, 2]}}
                 """, R32);
-        assertEquals(6.0, p.modules().get(0).lambdaRecon(), 1e-12);
-        assertEquals(0.0, p.modules().get(0).lambdaCls(), 1e-12);
-        assertEquals(3.5, p.modules().get(1).lambdaRecon(), 1e-12);
-        assertEquals(1.0, p.modules().get(1).lambdaCls(), 1e-12);
-        assertEquals(1.0, p.modules().get(2).lambdaRecon(), 1e-12);
-        assertEquals(2.0, p.modules().get(2).lambdaCls(), 1e-12);
+        assertEquals(6.0, p.modules().get(0).lambdas().recon(), 1e-12);
+        assertEquals(0.0, p.modules().get(0).lambdas().cls(), 1e-12);
+        assertEquals(3.5, p.modules().get(1).lambdas().recon(), 1e-12);
+        assertEquals(1.0, p.modules().get(1).lambdas().cls(), 1e-12);
+        assertEquals(1.0, p.modules().get(2).lambdas().recon(), 1e-12);
+        assertEquals(2.0, p.modules().get(2).lambdas().cls(), 1e-12);
     }
 
     @Test

@@ -109,8 +109,8 @@ class SplitEditingTest {
     void togglingALaterBlockAddsItInChainOrderAndAgainRemovesIt() throws ConfigException {
         ExperimentConfig c = demo();
         LocalPlan lp = LocalPlanner.resolve(c, R20);
-        assertEquals(List.of(), lp.modules().get(0).leap(), "module 0 has no full window, so no leap stack");
-        List<String> leap = lp.modules().get(1).leap();
+        assertEquals(List.of(), lp.modules().get(0).leapBlocks(), "module 0 has no full window, so no leap stack");
+        List<String> leap = lp.modules().get(1).leapBlocks();
         assertEquals(List.of("2.2", "3.0", "3.1", "3.2"), leap);
 
         ExperimentConfig added = SplitEditing.toggleLeap(c, R20, 1, leap, "2.1");
