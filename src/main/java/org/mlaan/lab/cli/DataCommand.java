@@ -33,6 +33,9 @@ final class DataCommand implements Callable<Integer> {
     @Option(names = "--per-class", defaultValue = "8", description = "samples per class in the grid (default: ${DEFAULT-VALUE})")
     int perClass;
 
+    @Option(names = "--variant", description = "standard | shifted | lesson: how the built-in set is painted (builtin only)")
+    String variant;
+
     @Option(names = "--image-size", description = "edge images are resized to (folder data only)")
     Integer imageSize;
 
@@ -41,7 +44,7 @@ final class DataCommand implements Callable<Integer> {
         if (perClass < 1 || perClass > 64) {
             throw new IllegalArgumentException("--per-class: expected 1..64, got " + perClass);
         }
-        DatasetConfig config = new DatasetConfig(dataset, path, null, null, imageSize, null, null);
+        DatasetConfig config = new DatasetConfig(dataset, path, null, null, imageSize, null, null, variant, null);
         org.mlaan.lab.core.config.ConfigValidator.validate(
                 org.mlaan.lab.core.config.ExperimentConfig.defaults().withDataset(config), "options");
         LoadedData data = DataSets.open(config);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
             "None of these commands opens the window: the jar without a command does (java -jar mlaan-lab.jar"
                 + " [--config FILE] [--runs DIR] [--presentation] [--size WxH] [--screenshot FILE.png])."},
         subcommands = {PlanCommand.class, TrainCommand.class, DataCommand.class, BenchCommand.class, MemoryCommand.class, AblateCommand.class,
-            SeparabilityCommand.class, SimilarityCommand.class, GeneraliseCommand.class, ReportCommand.class,
+            SeparabilityCommand.class, SimilarityCommand.class, GeneraliseCommand.class, ReportCommand.class, LessonCommand.class,
             ExportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a run that failed for a reason other than its input. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.mlaan.lab.core.config.DatasetVariant;
 import org.mlaan.lab.core.run.ClassGroup;
 
 /**
@@ -67,11 +68,25 @@ public final class BuiltinScenes implements DatasetReader {
      * @param name tag in the set's name ("" for the standard style)
      */
     public record Style(String name, int backgroundLo, int backgroundHi, int clutterLo, int clutterHi, int noiseLo,
-            int noiseHi) {
+            int noiseHi, boolean grey) {
         /** The images every run trains on. */
-        public static final Style STANDARD = new Style("", 25, 230, 3, 6, 3, 10);
+        public static final Style STANDARD = new Style("", 25, 230, 3, 6, 3, 10, false);
         /** Dim scenes (backgrounds 0..110), sensor-like noise of 14..24 levels, 6..9 clutter strokes. */
-        public static final Style SHIFTED = new Style("shifted-", 0, 110, 6, 9, 14, 24);
+        public static final Style SHIFTED = new Style("shifted-", 0, 110, 6, 9, 14, 24, false);
+        /**
+         * Grey scenes without clutter, a black-and-white patch and white or black markers, little noise:
+         * the same scenes, learned in far fewer images (decision 0011).
+         */
+        public static final Style LESSON = new Style("lesson-", 70, 180, 0, 0, 1, 3, true);
+
+        /** The style a config's {@code dataset.variant} names. */
+        public static Style of(DatasetVariant variant) {
+            return switch (variant) {
+                case STANDARD -> STANDARD;
+                case SHIFTED -> SHIFTED;
+                case LESSON -> LESSON;
+            };
+        }
     }
 
     private final long seed;
@@ -169,6 +184,9 @@ public final class BuiltinScenes implements DatasetReader {
 
     private static SceneCanvas render(SceneSketch s, SplittableRandom r, Style style) {
         SceneCanvas canvas = new SceneCanvas(SIZE);
+        if (style.grey()) {
+            return renderGrey(s, r, style, canvas);
+        }
         int[] a = randomColour(r, style.backgroundLo(), style.backgroundHi());
         int[] b = new int[3];
         for (int c = 0; c < 3; c++) {
@@ -184,6 +202,28 @@ public final class BuiltinScenes implements DatasetReader {
         drawClutter(canvas, r, s, style);
         drawPatch(canvas, r, s);
         int[] ink = markerInk(canvas, r, s);
+        for (int[] c : s.centres()) {
+            canvas.glyph(s.shape(), s.radius(), c[0], c[1], ink);
+        }
+        canvas.noise(r, MarkerLayout.between(r, style.noiseLo(), style.noiseHi()));
+        return canvas;
+    }
+
+    /** The scene in greys: a soft grey gradient, the patch in black and white, the markers in the ink that stands out. */
+    private static SceneCanvas renderGrey(SceneSketch s, SplittableRandom r, Style style, SceneCanvas canvas) {
+        int level = MarkerLayout.between(r, style.backgroundLo(), style.backgroundHi());
+        int other = clamp(level + MarkerLayout.between(r, -25, 25));
+        canvas.gradient(new int[] {level, level, level}, new int[] {other, other, other}, r.nextDouble(2 * Math.PI));
+        int edge = s.patchSize();
+        PatchTexture.Pattern pattern = s.sceneClass().texture().draw(r, edge);
+        int[] dark = {20, 20, 20};
+        int[] light = {235, 235, 235};
+        for (int y = 0; y < edge; y++) {
+            for (int x = 0; x < edge; x++) {
+                canvas.set(s.patchX() + x, s.patchY() + y, pattern.on(x, y) ? light : dark);
+            }
+        }
+        int[] ink = level < 128 ? new int[] {255, 255, 255} : new int[] {0, 0, 0};
         for (int[] c : s.centres()) {
             canvas.glyph(s.shape(), s.radius(), c[0], c[1], ink);
         }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.mlaan.lab.core.config.DatasetConfig;
 import org.mlaan.lab.core.config.DatasetKind;
-import org.mlaan.lab.core.config.DatasetVariant;
 
 /**
  * Opens the data set a config names, with the transforms of ALGORITHMS.md Part B §7:
@@ -46,8 +45,7 @@ public final class DataSets {
         switch (kind) {
             case BUILTIN -> {
                 reader = new BuiltinScenes(config.generatorSeedOrDefault(),
-                        config.variantOrDefault() == DatasetVariant.SHIFTED ? BuiltinScenes.Style.SHIFTED
-                                : BuiltinScenes.Style.STANDARD);
+                        BuiltinScenes.Style.of(config.variantOrDefault()));
                 normalization = Normalization.BUILTIN;
                 augmented = new PadCropFlip(4, PadCropFlip.PadMode.REFLECT, true, normalization);
             }

@@ -96,6 +96,40 @@ public final class ReportCharts {
         return chart("Test error per epoch", plot, true);
     }
 
+    /** One run of a lesson: its label on screen, its method (the colour) and its evaluated epochs. */
+    public record LessonCurve(String label, Method method, List<EpochMetrics> epochs) {
+        public LessonCurve {
+            epochs = List.copyOf(epochs);
+        }
+    }
+
+    /**
+     * The lesson's curves (issue 14): test top-1 error (%) against images seen, one line per run
+     * in its method's colour; the runs take turns, so their points line up.
+     *
+     * @param imagesPerEpoch training images of one epoch, the same for every run of a lesson
+     */
+    public static JFreeChart lessonCurves(List<LessonCurve> runs, int imagesPerEpoch) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        List<Method> methods = new ArrayList<>();
+        for (LessonCurve run : runs) {
+            XYSeries s = new XYSeries(run.label(), false, true);
+            for (EpochMetrics e : run.epochs()) {
+                if (!Double.isNaN(e.testTop1Error())) {
+                    s.add((e.epoch() + 1) * (double) imagesPerEpoch / 1000, 100 * e.testTop1Error());
+                }
+            }
+            data.addSeries(s);
+            methods.add(run.method());
+        }
+        NumberAxis x = new NumberAxis("training images seen (thousands)");
+        x.setAutoRangeIncludesZero(true);
+        NumberAxis y = new NumberAxis("test top-1 error (%)");
+        y.setRange(0, 100);
+        XYPlot plot = new XYPlot(data, x, y, lines(methods));
+        return chart("Test error as the five runs learn", plot, true);
+    }
+
     /**
      * Table 4 as a heatmap: rows MLM off/on, columns LAM off/on over the base method, BP beside
      * them; each cell coloured by its mean best test error and labelled with the method, mean ±

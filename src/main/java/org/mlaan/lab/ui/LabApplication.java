@@ -19,6 +19,8 @@ import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.experiment.Experiment;
 import org.mlaan.lab.engine.NativeLibraries;
 import org.mlaan.lab.ui.common.PngExport;
+import org.mlaan.lab.ui.features.ComparePane;
+import org.mlaan.lab.ui.features.ComparisonSession;
 import org.mlaan.lab.ui.model.LabViewModel;
 import org.mlaan.lab.ui.model.LiveRun;
 
@@ -86,7 +88,12 @@ public final class LabApplication extends Application {
         CompletableFuture<Integer> runsOpened = o.runs() == null ? CompletableFuture.completedFuture(0)
                 : window.showAnalyses(o.runs());
         FirstStartOverlay.prepare(NativeLibraries.forThisBuild(), overlay, () -> {
-            if (o.screenshot() != null) {
+            if (o.lesson()) {
+                window.startLesson();
+                if (o.screenshot() != null) {
+                    lessonScreenshotThenExit(window, scene, o.screenshot(), o.steps());
+                }
+            } else if (o.screenshot() != null) {
                 // The Analyses tab draws its runs once they are read: shoot after that.
                 runsOpened.whenComplete((n, e) -> Platform.runLater(
                         () -> screenshotThenExit(window, scene, o.screenshot(), o.steps())));
@@ -138,6 +145,54 @@ public final class LabApplication extends Application {
         run.stepsDoneProperty().addListener(check);
         run.stateProperty().addListener(check);
         window.trainForSteps(steps);
+    }
+
+    /**
+     * Once every lesson run has taken {@code steps} steps (or the lesson has ended), writes the PNG,
+     * stops the lesson and exits when its runs have written their folders.
+     */
+    private static void lessonScreenshotThenExit(LabWindow window, Scene scene, Path file, int steps) {
+        ComparePane compare = window.comparePane();
+        AnimationTimer watch = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (now - last < 500_000_000L) {
+                    return;
+                }
+                last = now;
+                ComparisonSession s = compare.session();
+                boolean ended = s != null && !compare.activeProperty().get();
+                boolean reached = s != null && s.runs().stream().allMatch(r -> r.live().stepsDone() >= steps
+                        || !r.live().state().isActive());
+                if (ended || (steps > 0 && reached)) {
+                    stop();
+                    compare.pause();
+                    afterFrames(10, () -> {
+                        int code = 0;
+                        try {
+                            PngExport.write(scene, file);
+                            out.println("screenshot: " + file.toAbsolutePath());
+                        } catch (Exception e) {
+                            err.println("error: screenshot " + file + ": " + e.getMessage());
+                            code = 1;
+                        }
+                        int exitCode = code;
+                        Thread waiter = new Thread(() -> {
+                            try {
+                                compare.stopAndWait(java.time.Duration.ofMinutes(2));
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            exit(exitCode);
+                        }, "lesson-exit");
+                        waiter.start();
+                    });
+                }
+            }
+        };
+        watch.start();
     }
 
     /**

@@ -12,7 +12,7 @@ import org.mlaan.lab.engine.DjlEnvironment;
  * talks to them only in its {@code --screenshot} mode, which is a one-shot command.
  *
  * <pre>
- * java -jar mlaan-lab.jar [--config FILE] [--runs DIR] [--presentation] [--size WxH] [--screenshot FILE.png [--steps N]]
+ * java -jar mlaan-lab.jar [--config FILE] [--runs DIR] [--presentation] [--lesson] [--size WxH] [--screenshot FILE.png [--steps N]]
  * </pre>
  *
  * With {@code --screenshot} the window opens (headless through Monocle when there is no display),
@@ -21,7 +21,7 @@ import org.mlaan.lab.engine.DjlEnvironment;
 public final class LabLauncher {
     /** The options the window takes; anything else goes to the command line. */
     public static final Set<String> OPTIONS = Set.of("--config", "--runs", "--screenshot", "--steps", "--presentation",
-            "--window", "--size");
+            "--window", "--size", "--lesson");
 
     private LabLauncher() {}
 
@@ -73,9 +73,11 @@ public final class LabLauncher {
      * @param runs run folder, or folder of run folders (an ablation's), to open in the Analyses tab; or null
      * @param width the window's width in pixels (screenshots have this size)
      * @param height the window's height in pixels
+     * @param lesson start the lesson in the Compare runs tab (issue 14); with {@code --screenshot},
+     *     {@code steps} counts each lesson run's steps
      */
     public record StartOptions(Path config, Path screenshot, int steps, boolean presentation, Path runs, int width,
-            int height) {
+            int height, boolean lesson) {
 
         /** The size the window opens with when {@code --size} is not given. */
         public static final int DEFAULT_WIDTH = 1600;
@@ -86,7 +88,7 @@ public final class LabLauncher {
 
         /** No options: the embedded default config, a window of the default size. */
         public static StartOptions defaults() {
-            return new StartOptions(null, null, 0, false, null, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+            return new StartOptions(null, null, 0, false, null, DEFAULT_WIDTH, DEFAULT_HEIGHT, false);
         }
 
         public static StartOptions parse(String[] args) {
@@ -94,6 +96,7 @@ public final class LabLauncher {
             Path screenshot = null;
             int steps = 0;
             boolean presentation = false;
+            boolean lesson = false;
             Path runs = null;
             int[] size = {DEFAULT_WIDTH, DEFAULT_HEIGHT};
             for (int i = 0; i < args.length; i++) {
@@ -102,6 +105,7 @@ public final class LabLauncher {
                 switch (key) {
                     case "--window" -> { }
                     case "--presentation" -> presentation = true;
+                    case "--lesson" -> lesson = true;
                     case "--config", "--runs", "--screenshot", "--steps", "--size" -> {
                         String value;
                         if (kv.length == 2) {
@@ -131,7 +135,11 @@ public final class LabLauncher {
                 throw new IllegalArgumentException("--steps trains the config; with --runs the screenshot shows the"
                         + " Analyses tab of those runs, so leave one of them out");
             }
-            return new StartOptions(config, screenshot, steps, presentation, runs, size[0], size[1]);
+            if (lesson && runs != null) {
+                throw new IllegalArgumentException("--lesson trains five runs in the Compare runs tab; --runs opens past"
+                        + " runs in the Analyses tab: leave one of them out");
+            }
+            return new StartOptions(config, screenshot, steps, presentation, runs, size[0], size[1], lesson);
         }
 
         private static int[] parseSize(String value) {

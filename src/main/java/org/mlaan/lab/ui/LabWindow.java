@@ -14,12 +14,13 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.mlaan.lab.analysis.CheckpointAnalyses;
@@ -125,6 +126,12 @@ public final class LabWindow extends BorderPane {
     private MenuBar menuBar() {
         List<Menu> menus = new ArrayList<>(trainingPane.fileMenus());
         menus.addAll(networkPane.menus());
+        // Issue 14: the lesson from the Method menu as well as from the Compare runs tab's button.
+        MenuItem lesson = new MenuItem("Lesson: BP, DGL, DGL+MLM, DGL+LAM, DGL+MLAAN live");
+        lesson.setId("menu-lesson");
+        lesson.setOnAction(e -> startLesson());
+        menus.stream().filter(m -> "menu-method".equals(m.getId())).findFirst()
+                .ifPresent(m -> m.getItems().addAll(new SeparatorMenuItem(), lesson));
         Menu view = new Menu("View");
         CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
         presentation.setId("menu-presentation");
@@ -261,11 +268,20 @@ public final class LabWindow extends BorderPane {
         trainingPane.trainForSteps(steps);
     }
 
-    /** The Analyses tab (the ablation queue, loaded runs and the paper's analyses). */
     /** Shows the Analyses tab with the run folders at or under {@code dir}; completes (on the FX thread) once read. */
     public CompletableFuture<Integer> showAnalyses(Path dir) {
         tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
         return analysesPane.open(dir);
+    }
+
+    /** Shows the Compare runs tab and starts the lesson there (issue 14). */
+    public void startLesson() {
+        tabs.getSelectionModel().select(1);
+        comparePane.startLesson(1);
+    }
+
+    public ComparePane comparePane() {
+        return comparePane;
     }
 
     public AnalysesPane analysesPane() {

@@ -63,6 +63,26 @@ public final class ConfigFiles {
         return parse(text, file.toString());
     }
 
+    /**
+     * A config shipped inside the jar (a file of {@code sample-configs/}, which the build copies
+     * there), such as the window's demos and the lesson.
+     *
+     * @throws IllegalStateException when the file is missing from the jar or does not validate (a
+     *     build mistake, not the user's)
+     */
+    public static ExperimentConfig embedded(String file) {
+        try (java.io.InputStream in = ConfigFiles.class.getResourceAsStream("/org/mlaan/lab/demos/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException(file + " is missing from the jar");
+            }
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (ConfigException e) {
+            throw new IllegalStateException(file + " does not validate: " + e.getMessage(), e);
+        }
+    }
+
     /** Parses and validates config text; {@code source} names it in messages. */
     public static ExperimentConfig parse(String json, String source) throws ConfigException {
         String text = !json.isEmpty() && json.charAt(0) == BYTE_ORDER_MARK ? json.substring(1) : json;

@@ -23,8 +23,9 @@ public record DatasetConfig(
         Long generatorSeed,
         @JsonPropertyDescription("apply the data set's training augmentation of ALGORITHMS.md B.7 (default true)")
         Boolean augment,
-        @JsonPropertyDescription("standard | shifted: the built-in set's classes drawn in another style (darker scenes,"
-                + " heavier noise, more clutter), a domain shift for MLAAN Table 6 (default standard; builtin only)")
+        @JsonPropertyDescription("standard | shifted | lesson: the built-in set's classes drawn in another style; shifted:"
+                + " darker scenes, heavier noise, more clutter, a domain shift for MLAAN Table 6; lesson: no clutter and"
+                + " little noise, learned in far fewer images (default standard; builtin only)")
         String variant,
         @JsonPropertyDescription("pad images smaller than 32x32 with black to 32x32, so that a CIFAR ResNet's stages"
                 + " have the papers' shapes; false keeps them as they are, 28x28 for MNIST (default true; idx only)")

@@ -27,11 +27,14 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.experiment.Experiment;
+import org.mlaan.lab.core.experiment.Lesson;
 import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.run.FeatureMaps;
 import org.mlaan.lab.core.run.RunStarted;
@@ -61,6 +64,11 @@ public final class ComparePane extends BorderPane {
     private final Spinner<Integer> steps = new Spinner<>(1, 1_000_000, 100, 10);
     private final Spinner<Integer> every = new Spinner<>(1, 10_000, 5, 1);
     private final Button start = new Button("Start");
+    private final Button lesson = new Button("Lesson");
+    private final LessonBoard board = new LessonBoard();
+    /** The config the lesson's five runs share (issue 14): the built-in lesson unless set. */
+    private final ObjectProperty<ExperimentConfig> lessonConfig =
+            new SimpleObjectProperty<>(this, "lessonConfig", ConfigFiles.embedded(Lesson.BUILTIN_FILE));
     private final Button pause = new Button("Pause");
     private final Button stop = new Button("Stop");
     private final Label message = new Label();
@@ -130,7 +138,11 @@ public final class ComparePane extends BorderPane {
         start.setDefaultButton(false);
         pause.setId("compare-pause");
         stop.setId("compare-stop");
-        runBar.getChildren().addAll(new Label("Steps"), steps, new Label("Maps every"), every, start, pause, stop);
+        lesson.setId("compare-lesson");
+        lesson.setTooltip(new Tooltip("The lesson: BP, DGL, DGL+MLM, DGL+LAM and DGL+MLAAN learn the built-in lesson"
+                + " images side by side, with their test errors, the MLM x LAM matrix and their feature maps live"));
+        runBar.getChildren().addAll(new Label("Steps"), steps, new Label("Maps every"), every, start, lesson, pause,
+                stop);
 
         message.setId("compare-message");
         message.getStyleClass().add("problem-text");
@@ -163,9 +175,14 @@ public final class ComparePane extends BorderPane {
         placeholder.getStyleClass().add("placeholder");
         placeholder.setWrapText(true);
         grid.setVisible(false);
-        setCenter(new StackPane(grid, placeholder));
+        board.setVisible(false);
+        board.managedProperty().bind(board.visibleProperty());
+        StackPane maps = new StackPane(grid, placeholder);
+        VBox.setVgrow(maps, Priority.ALWAYS);
+        setCenter(new VBox(board, maps));
 
         start.setOnAction(e -> start());
+        lesson.setOnAction(e -> startLesson(1));
         pause.setOnAction(e -> togglePause());
         stop.setOnAction(e -> stop());
         controls.cutPicker().valueProperty().addListener((obs, old, now) -> redrawMaps());
@@ -246,12 +263,7 @@ public final class ComparePane extends BorderPane {
 
     /** Starts the comparison, or says in the message line why it cannot. FX thread. */
     public void start() {
-        if (active.get()) {
-            return;
-        }
-        if (otherRunActive.getAsBoolean()) {
-            message.setText("A run is training in the Train tab or the Analyses tab: stop it first. Only one run can"
-                    + " train at a time in the lab (DJL allows one gradient collector per process).");
+        if (!mayStart()) {
             return;
         }
         List<String> chosen = methods();
@@ -261,8 +273,6 @@ public final class ComparePane extends BorderPane {
         }
         ExperimentConfig base = vm.config();
         List<ComparisonRun> runs = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        LocalPlan plan = null;
         long target = steps.getValue();
         for (String m : chosen) {
             // BP trains the whole network end to end: the split is the local methods' alone.
@@ -270,29 +280,74 @@ public final class ComparePane extends BorderPane {
             if (Method.BP.label().equals(m)) {
                 c = c.withSplit(null);
             }
-            Experiment.Check check = Experiment.check(c);
+            // Each run its own folder name, so the five of one second do not take each other's.
+            runs.add(new ComparisonRun(m, c.withName(c.nameOrDefault() + "-"
+                    + m.toLowerCase(Locale.ROOT).replace('+', '-')), target));
+        }
+        board.setVisible(false);
+        startRuns(runs, "compare-" + base.nameOrDefault());
+    }
+
+    /**
+     * Starts the lesson (issue 14) with {@code seed}: the five runs of {@link Lesson} on the lesson
+     * config, each to the end of its epochs, with the lesson board above the maps. FX thread.
+     */
+    public void startLesson(long seed) {
+        if (!mayStart()) {
+            return;
+        }
+        ExperimentConfig base = lessonConfig.get();
+        List<ComparisonRun> runs = new ArrayList<>();
+        for (ExperimentConfig c : Lesson.runs(base, seed)) {
+            runs.add(new ComparisonRun(Lesson.label(c.methodOrDefault()), c, Long.MAX_VALUE));
+        }
+        List<String> labels = Lesson.METHODS.stream().map(Method::label).toList();
+        for (int i = 0; i < MAX_RUNS; i++) {
+            methodPickers.get(i).setValue(i < labels.size() ? labels.get(i) : NONE);
+        }
+        if (startRuns(runs, "lesson-" + base.nameOrDefault())) {
+            Integer images = base.dataset() == null ? null : base.dataset().trainSize();
+            board.follow(runs, images == null ? 0 : images);
+            board.setVisible(true);
+        }
+    }
+
+    private boolean mayStart() {
+        if (active.get()) {
+            return false;
+        }
+        if (otherRunActive.getAsBoolean()) {
+            message.setText("A run is training in the Train tab or the Analyses tab: stop it first. Only one run can"
+                    + " train at a time in the lab (DJL allows one gradient collector per process).");
+            return false;
+        }
+        return true;
+    }
+
+    /** Checks every run's config, then trains them side by side; false (with the message line) when one is wrong. */
+    private boolean startRuns(List<ComparisonRun> runs, String name) {
+        List<String> problems = new ArrayList<>();
+        LocalPlan plan = null;
+        for (ComparisonRun r : runs) {
+            Experiment.Check check = Experiment.check(r.config());
             if (!check.ok()) {
-                problems.add(m + ": " + check.problems().get(0));
+                problems.add(r.method() + ": " + check.problems().get(0));
                 continue;
             }
             LocalPlan lp = check.experiment().plan();
             if (plan == null || plan.k() < lp.k()) {
                 plan = lp;
             }
-            // Each run its own folder name, so the five of one second do not take each other's.
-            runs.add(new ComparisonRun(m, c.withName(c.nameOrDefault() + "-"
-                    + m.toLowerCase(Locale.ROOT).replace('+', '-')), target));
         }
         if (!problems.isEmpty()) {
             message.setText("Cannot compare: " + String.join("; ", problems));
-            return;
+            return false;
         }
         message.setText("");
         comparedPlan = plan;
         Path parent = runsFolder.get();
-        Path folder = parent == null ? null : parent.resolve("compare-"
-                + base.nameOrDefault().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + LocalDateTime.now()
-                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
+        Path folder = parent == null ? null : parent.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
         openFolder.setVisible(false);
         session = new ComparisonSession(runs, every.getValue(), IMAGES, folder);
         buildColumns(runs);
@@ -315,6 +370,17 @@ public final class ComparePane extends BorderPane {
         session.start();
         updateHeaders();
         redrawMaps();
+        return true;
+    }
+
+    /** The config the lesson's runs share; the built-in lesson by default. */
+    public ObjectProperty<ExperimentConfig> lessonConfigProperty() {
+        return lessonConfig;
+    }
+
+    /** The lesson's curves, matrix and cards (shown while a lesson is on screen). */
+    public LessonBoard lessonBoard() {
+        return board;
     }
 
     /** Where each comparison writes its runs' folders; null (the default) writes none. */
@@ -340,6 +406,14 @@ public final class ComparePane extends BorderPane {
         updateButtons();
     }
 
+    /** Pauses every run (a screenshot of one step, say); nothing when none trains or all are paused. */
+    public void pause() {
+        if (session != null && active.get() && !session.isPaused()) {
+            session.pause();
+            updateButtons();
+        }
+    }
+
     /** Stops every run after its step in progress. */
     public void stop() {
         if (session != null) {
@@ -359,6 +433,7 @@ public final class ComparePane extends BorderPane {
     private void updateButtons() {
         boolean on = active.get();
         start.setDisable(on);
+        lesson.setDisable(on);
         stop.setDisable(!on);
         pause.setDisable(!on);
         pause.setText(on && session != null && session.isPaused() ? "Resume" : "Pause");

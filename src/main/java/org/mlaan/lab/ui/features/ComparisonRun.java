@@ -7,6 +7,7 @@ import org.mlaan.lab.core.run.FeatureMaps;
 import org.mlaan.lab.core.run.ForwardingRunListener;
 import org.mlaan.lab.core.run.RunListener;
 import org.mlaan.lab.core.run.StepMetrics;
+import org.mlaan.lab.engine.SideBySideRuns;
 import org.mlaan.lab.engine.TrainingRun;
 import org.mlaan.lab.ui.model.LiveRun;
 
@@ -15,7 +16,7 @@ import org.mlaan.lab.ui.model.LiveRun;
  * feature maps it sent (so that every column can show maps of the same step), and the engine run,
  * which it stops once it has taken the comparison's number of steps.
  */
-public final class ComparisonRun extends ForwardingRunListener {
+public final class ComparisonRun extends ForwardingRunListener implements SideBySideRuns.Member {
     /** Maps kept per run: enough to find a step the slowest run has also reached. */
     private static final int KEPT_MAPS = 8;
 
@@ -56,8 +57,14 @@ public final class ComparisonRun extends ForwardingRunListener {
         return method;
     }
 
+    @Override
     public ExperimentConfig config() {
         return config;
+    }
+
+    @Override
+    public void failedToStart(String message) {
+        live.failedToStart(method + ": " + message);
     }
 
     public LiveRun live() {
@@ -65,7 +72,8 @@ public final class ComparisonRun extends ForwardingRunListener {
     }
 
     /** The engine run, once made (set by the session's set-up thread). */
-    void attach(TrainingRun run) {
+    @Override
+    public void attach(TrainingRun run) {
         this.training = run;
     }
 

@@ -1,13 +1,8 @@
 package org.mlaan.lab.ui.model;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mlaan.lab.core.config.ConfigException;
 import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
 
@@ -36,15 +31,6 @@ public final class DemoConfigs {
 
     /** One demo by file name. */
     public static ExperimentConfig load(String file) {
-        try (InputStream in = DemoConfigs.class.getResourceAsStream("/org/mlaan/lab/demos/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("demo " + file + " is missing from the jar");
-            }
-            return ConfigFiles.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ConfigException e) {
-            throw new IllegalStateException("demo " + file + " does not validate: " + e.getMessage(), e);
-        }
+        return ConfigFiles.embedded(file);
     }
 }

@@ -1,0 +1,209 @@
+package org.mlaan.lab.ui.features;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.mlaan.lab.analysis.AblationMatrices;
+import org.mlaan.lab.analysis.result.AblationMatrix;
+import org.mlaan.lab.core.config.Method;
+import org.mlaan.lab.core.experiment.Lesson;
+import org.mlaan.lab.core.run.EpochMetrics;
+import org.mlaan.lab.core.run.RunRecord;
+import org.mlaan.lab.report.MethodColors;
+import org.mlaan.lab.report.ReportCharts;
+import org.mlaan.lab.ui.model.LiveRun;
+
+/**
+ * What the class looks at during a lesson (issue 14): the five test-error curves in one chart, the
+ * MLM x LAM matrix with BP beside it filling in as the runs learn, and one card per run saying
+ * what its modules learn from and its test error on the arrangement and the texture classes apart
+ * (early modules trained greedily lose the first and keep the second). Ids: {@code lesson-board},
+ * {@code lesson-curves}, {@code lesson-matrix}, {@code lesson-caption}, {@code lesson-card-I}.
+ */
+public final class LessonBoard extends VBox {
+    private static final double BAR_WIDTH = 90;
+
+    private final ChartViewer curves = new ChartViewer(null);
+    private final ChartViewer matrix = new ChartViewer(null);
+    private final Label caption = new Label();
+    private final HBox cards = new HBox(8);
+    private List<ComparisonRun> runs = List.of();
+    private List<Card> shownCards = List.of();
+    private int imagesPerEpoch;
+    private JFreeChart curvesChart;
+    private JFreeChart matrixChart;
+
+    /** One run's card: method, what it learns from, test error, the two class groups as bars. */
+    private record Card(VBox box, Label error, Label arrangement, Rectangle arrangementBar, Label texture,
+            Rectangle textureBar) {}
+
+    public LessonBoard() {
+        setId("lesson-board");
+        getStyleClass().add("lesson-board");
+        setSpacing(6);
+        setPadding(new Insets(4, 8, 4, 8));
+        curves.setId("lesson-curves");
+        matrix.setId("lesson-matrix");
+        curves.setPrefSize(560, 300);
+        matrix.setPrefSize(420, 300);
+        curves.setMinSize(300, 200);
+        matrix.setMinSize(260, 200);
+        HBox charts = new HBox(8, curves, matrix);
+        HBox.setHgrow(curves, Priority.ALWAYS);
+        HBox.setHgrow(matrix, Priority.SOMETIMES);
+        caption.setId("lesson-caption");
+        caption.getStyleClass().add("lesson-caption");
+        caption.setWrapText(true);
+        cards.setId("lesson-cards");
+        getChildren().addAll(charts, caption, cards);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+    }
+
+    /** Follows these runs (the lesson's five, in column order); FX thread. */
+    public void follow(List<ComparisonRun> lessonRuns, int imagesPerEpoch) {
+        this.runs = List.copyOf(lessonRuns);
+        this.imagesPerEpoch = imagesPerEpoch;
+        List<Card> built = new ArrayList<>();
+        cards.getChildren().clear();
+        for (int i = 0; i < runs.size(); i++) {
+            Card c = card(i, runs.get(i));
+            built.add(c);
+            cards.getChildren().add(c.box());
+            HBox.setHgrow(c.box(), Priority.ALWAYS);
+            runs.get(i).live().epochs().addListener((javafx.collections.ListChangeListener<EpochMetrics>) ch -> refresh());
+            runs.get(i).live().stateProperty().addListener((obs, o, n) -> refresh());
+        }
+        shownCards = built;
+        refresh();
+    }
+
+    private static Card card(int i, ComparisonRun run) {
+        Method m = run.config().methodOrDefault();
+        Label name = new Label(Lesson.label(m));
+        name.getStyleClass().add("lesson-card-method");
+        name.setStyle("-fx-text-fill: " + MethodColors.web(MethodColors.of(m)) + ";");
+        Label learns = new Label(Lesson.learnsFrom(m));
+        learns.getStyleClass().add("lesson-card-learns");
+        learns.setWrapText(true);
+        Label error = new Label("test error: after the first epoch");
+        error.setId("lesson-card-" + i + "-error");
+        error.getStyleClass().add("lesson-card-error");
+        Label arrangement = new Label();
+        arrangement.setId("lesson-card-" + i + "-arrangement");
+        Label texture = new Label();
+        texture.setId("lesson-card-" + i + "-texture");
+        Rectangle arrangementBar = bar();
+        Rectangle textureBar = bar();
+        VBox box = new VBox(2, name, learns, error, barRow(arrangementBar, arrangement),
+                barRow(textureBar, texture));
+        box.setId("lesson-card-" + i);
+        box.getStyleClass().add("lesson-card");
+        box.setPadding(new Insets(4, 6, 4, 6));
+        box.setMinWidth(120);
+        box.setMaxWidth(Double.MAX_VALUE);
+        return new Card(box, error, arrangement, arrangementBar, texture, textureBar);
+    }
+
+    private static Rectangle bar() {
+        Rectangle r = new Rectangle(0, 8);
+        r.getStyleClass().add("lesson-bar");
+        return r;
+    }
+
+    private static HBox barRow(Rectangle bar, Label text) {
+        Region track = new Region();
+        track.getStyleClass().add("lesson-bar-track");
+        track.setMinSize(BAR_WIDTH, 8);
+        track.setMaxSize(BAR_WIDTH, 8);
+        javafx.scene.layout.StackPane stack = new javafx.scene.layout.StackPane(track, bar);
+        stack.setAlignment(Pos.CENTER_LEFT);
+        HBox row = new HBox(6, stack, text);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /** Redraws the curves, the matrix, the cards and the caption from the runs' epochs; FX thread. */
+    public void refresh() {
+        List<ReportCharts.LessonCurve> lines = new ArrayList<>();
+        List<RunRecord> records = new ArrayList<>();
+        for (ComparisonRun r : runs) {
+            Method m = r.config().methodOrDefault();
+            List<EpochMetrics> epochs = List.copyOf(r.live().epochs());
+            lines.add(new ReportCharts.LessonCurve(Lesson.label(m), m, epochs));
+            records.add(new RunRecord(null, r.config(), null, List.of(), epochs));
+        }
+        curvesChart = ReportCharts.lessonCurves(lines, imagesPerEpoch);
+        curves.setChart(curvesChart);
+        AblationMatrix m = AblationMatrices.from(records);
+        matrixChart = m == null ? null : ReportCharts.ablationMatrix(m);
+        matrix.setChart(matrixChart);
+        for (int i = 0; i < runs.size() && i < shownCards.size(); i++) {
+            showCard(shownCards.get(i), runs.get(i).live());
+        }
+        caption.setText(captionText());
+    }
+
+    private static void showCard(Card c, LiveRun live) {
+        EpochMetrics last = live.epochs().isEmpty() ? null : live.epochs().get(live.epochs().size() - 1);
+        if (last == null || Double.isNaN(last.testTop1Error())) {
+            return;
+        }
+        c.error().setText(String.format(Locale.ROOT, "test error %.1f%%", 100 * last.testTop1Error()));
+        showGroup(c.arrangement(), c.arrangementBar(), "arrangement", last);
+        showGroup(c.texture(), c.textureBar(), "texture", last);
+    }
+
+    private static void showGroup(Label text, Rectangle bar, String group, EpochMetrics e) {
+        Double err = e.groupErrors().get(group);
+        if (err == null || Double.isNaN(err)) {
+            text.setText("");
+            bar.setWidth(0);
+            return;
+        }
+        text.setText(String.format(Locale.ROOT, "%s %.0f%%", group, 100 * err));
+        bar.setWidth(BAR_WIDTH * Math.max(0, Math.min(1, err)));
+    }
+
+    private String captionText() {
+        boolean anyActive = runs.stream().anyMatch(r -> r.live().state().isActive());
+        boolean anyEpoch = runs.stream().anyMatch(r -> !r.live().epochs().isEmpty());
+        if (!anyEpoch) {
+            return "Five runs learn the same images with the same network, taking turns step by step. The matrix"
+                    + " fills in after each run's first epoch.";
+        }
+        if (anyActive) {
+            return "Matrix: best test error so far. Top left is greedy local learning (DGL); to the right LAM is"
+                    + " added, below MLM; BP, trained end to end, sits beside them. Bars on the cards: error on the"
+                    + " arrangement classes (where the whole picture matters) and on the texture classes (a local cue).";
+        }
+        return "Done. Each cell is one run's best test error. Greedy local learning (top left) stays far behind BP:"
+                + " its early modules kept only what their own small classifier needed, the local textures, and lost"
+                + " the arrangement of the markers. MLM (down) and LAM (across) each give early modules a view of"
+                + " later layers and win part of it back; together (bottom right) they come closest to BP.";
+    }
+
+    /** The curves' chart as shown, or null before the first refresh (tests, export). */
+    public JFreeChart curvesChart() {
+        return curvesChart;
+    }
+
+    /** The matrix's chart as shown, or null while no local run has an epoch. */
+    public JFreeChart matrixChart() {
+        return matrixChart;
+    }
+
+    /** The caption under the matrix. */
+    public String caption() {
+        return caption.getText();
+    }
+}

@@ -1,0 +1,128 @@
+package org.mlaan.lab.ui.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlaan.lab.core.config.ConfigFiles;
+import org.mlaan.lab.core.config.DatasetConfig;
+import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.config.TrainingConfig;
+import org.mlaan.lab.core.experiment.Lesson;
+import org.mlaan.lab.ui.model.LabViewModel;
+import org.mlaan.lab.ui.model.LiveRun;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The lesson as a teacher runs it from the Compare runs tab (issue 14), on a tiny lesson. */
+@ExtendWith(ApplicationExtension.class)
+class LessonFlowTest {
+    private ComparePane pane;
+
+    @TempDir
+    Path tmp;
+
+    @Start
+    void start(Stage stage) {
+        pane = new ComparePane(new LabViewModel(FeatureFixtures.tinyConfig("DGL+MLAAN")));
+        stage.setScene(new Scene(pane, 1280, 720));
+        stage.show();
+    }
+
+    @AfterEach
+    void stopRuns() throws Exception {
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> pane).get().stopAndWait(Duration.ofMinutes(3)));
+    }
+
+    /** The built-in lesson made tiny: 64 lesson images, epochs of two steps, many of them. */
+    private static ExperimentConfig tinyLesson(int epochs) {
+        return ConfigFiles.embedded(Lesson.BUILTIN_FILE).withName("tiny-lesson")
+                .withDataset(new DatasetConfig("builtin", null, 64, 20, null, null, null, "lesson", null))
+                .withTraining(new TrainingConfig(epochs, 32, 0.05, 0.9, true, 5e-4, "constant", 0, 0.01, 1, null))
+                .withDevice("cpu");
+    }
+
+    @Test
+    void fiveCurvesAndFiveMapColumnsAppearAndChangePauseHoldsStopEndsAndFiveFoldersRemain(FxRobot robot)
+            throws Exception {
+        Path runsRoot = tmp.resolve("runs");
+        robot.interact(() -> {
+            pane.lessonConfigProperty().set(tinyLesson(50));
+            pane.runsFolderProperty().set(runsRoot);
+            pane.setMapsEvery(1);
+        });
+        robot.clickOn("#compare-lesson");
+        ComparisonSession session = pane.session();
+        assertNotNull(session);
+        assertEquals(List.of("BP", "DGL (probe head)", "DGL+MLM", "DGL+LAM", "DGL+MLAAN"),
+                session.runs().stream().map(ComparisonRun::method).toList());
+        assertEquals(5, pane.columnHeaders().size(), "a feature-map column per run");
+        assertTrue(pane.lessonBoard().isVisible());
+
+        // Each run's first evaluated epoch: five curves with a point each, the matrix, the cards.
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> session.runs().stream()
+                .allMatch(r -> r.live().epochs().size() >= 1 && r.latestMaps() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        XYSeriesCollection curves = (XYSeriesCollection) pane.lessonBoard().curvesChart().getXYPlot().getDataset();
+        assertEquals(5, curves.getSeriesCount());
+        for (int i = 0; i < 5; i++) {
+            assertTrue(curves.getItemCount(i) >= 1, curves.getSeriesKey(i) + " has a point");
+            assertEquals(session.runs().get(i).method(), curves.getSeriesKey(i));
+        }
+        assertNotNull(pane.lessonBoard().matrixChart(), "the MLM x LAM matrix fills in");
+        String error = ((Label) robot.lookup("#lesson-card-4-error").query()).getText();
+        assertTrue(error.matches("test error \\d+\\.\\d%"), error);
+        String arrangement = ((Label) robot.lookup("#lesson-card-4-arrangement").query()).getText();
+        assertTrue(arrangement.matches("arrangement \\d+%"), arrangement);
+        long firstMaps = WaitForAsyncUtils.asyncFx(() -> pane.commonStep()).get();
+
+        // Pause: every run waits; resume: they go on, and the maps move to a later common step.
+        robot.clickOn("#compare-pause");
+        assertEquals("Resume", ((Button) robot.lookup("#compare-pause").query()).getText());
+        for (ComparisonRun r : session.runs()) {
+            assertEquals(LiveRun.State.PAUSED, r.live().state(), r.method());
+        }
+        robot.clickOn("#compare-pause");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> pane.commonStep()).get() > firstMaps
+                && session.runs().stream().allMatch(r -> r.live().epochs().size() >= 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        XYSeriesCollection later = (XYSeriesCollection) pane.lessonBoard().curvesChart().getXYPlot().getDataset();
+        for (int i = 0; i < 5; i++) {
+            assertTrue(later.getItemCount(i) >= 2, later.getSeriesKey(i) + " has grown");
+        }
+
+        robot.clickOn("#compare-stop");
+        assertTrue(session.awaitEnd(Duration.ofMinutes(2)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !pane.activeProperty().get());
+        for (ComparisonRun r : session.runs()) {
+            assertEquals(LiveRun.State.CANCELLED, r.live().state(), r.method());
+        }
+        try (Stream<Path> lessons = Files.list(runsRoot)) {
+            List<Path> made = lessons.toList();
+            assertEquals(1, made.size(), made.toString());
+            assertTrue(made.get(0).getFileName().toString().startsWith("lesson-tiny-lesson-"), made.toString());
+            try (Stream<Path> runs = Files.list(made.get(0))) {
+                assertEquals(5, runs.filter(p -> Files.exists(p.resolve("status.json"))).count());
+            }
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(pane.lessonBoard().caption().startsWith("Done."), pane.lessonBoard().caption());
+    }
+}
