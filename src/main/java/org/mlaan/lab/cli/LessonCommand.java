@@ -2,7 +2,6 @@ package org.mlaan.lab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -48,9 +47,14 @@ final class LessonCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "1", description = "seeds 1..N, one lesson each (default: ${DEFAULT-VALUE})")
     int seeds;
 
-    @Option(names = "--minutes", defaultValue = "10", description = "wall-time budget of each lesson, from its start"
+    @Option(names = "--minutes", defaultValue = "10", description = "the mark, in minutes from each lesson's start, at"
+            + " which the table is taken and the ordering judged; the runs stop there unless --to-end"
             + " (default: ${DEFAULT-VALUE})")
     double minutes;
+
+    @Option(names = "--to-end", description = "train on after the mark until the runs end, and print their table at"
+            + " the end too")
+    boolean toEnd;
 
     @Option(names = "--out", defaultValue = "runs", description = "folder in which each lesson's run folders are made"
             + " (default: ${DEFAULT-VALUE})")
@@ -78,40 +82,47 @@ final class LessonCommand implements Callable<Integer> {
             for (ExperimentConfig c : Lesson.runs(base, seed)) {
                 rows.add(new LessonRow(c));
             }
-            console.printf(Locale.ROOT, "seed %d: five runs side by side for at most %s, run folders in %s%n", seed,
-                    Durations.compact(minutes * 60), folder);
+            console.printf(Locale.ROOT, "seed %d: five runs side by side, judged at %s%s; run folders in %s%n", seed,
+                    Durations.compact(minutes * 60), toEnd ? " and at their end" : "", folder);
             console.flush();
-            Map<Method, Double> errors = train(rows, folder, console);
-            console.print(table(seed, rows));
-            Lesson.Verdict verdict = Lesson.judge(errors);
-            for (Lesson.Check check : verdict.checks()) {
-                console.printf(Locale.ROOT, "  %s %s (%+.1f)%n", check.met() ? "yes" : "NO ", check.condition(),
-                        check.figure());
+            List<Table> tables = train(rows, folder, console);
+            boolean atMark = false;
+            for (int t = 0; t < tables.size(); t++) {
+                boolean ok = report(console, seed, tables.get(t));
+                // The first table is the one at the mark (or at the end, when the runs ended before it).
+                atMark = t == 0 ? ok : atMark;
             }
-            console.printf(Locale.ROOT, "  Table 4 ordering %s%n%n", verdict.shown() ? "shown" : "not shown");
-            console.flush();
-            shown += verdict.shown() ? 1 : 0;
+            shown += atMark ? 1 : 0;
         }
-        console.printf(Locale.ROOT, "ordering shown on %d of %d seed(s)%n", shown, seeds);
+        console.printf(Locale.ROOT, "ordering shown at %s on %d of %d seed(s)%n", Durations.compact(minutes * 60), shown,
+                seeds);
         return 0;
     }
 
-    /** Trains the rows side by side until they end or the budget is spent; each row's last test error in %. */
-    private Map<Method, Double> train(List<LessonRow> rows, Path folder, PrintWriter console)
+    /**
+     * Trains the rows side by side; the table at the mark (the runs' figures then; at their end
+     * when they end before it) and, with {@code --to-end}, the table once they have ended.
+     */
+    private List<Table> train(List<LessonRow> rows, Path folder, PrintWriter console)
             throws InterruptedException {
         CountDownLatch ended = new CountDownLatch(1);
         SideBySideRuns group = new SideBySideRuns(rows, 0, 0, folder);
         long start = System.nanoTime();
         rows.forEach(r -> r.startClock(start));
         group.start(ended::countDown);
-        long budget = (long) (minutes * 60e9);
+        long mark = (long) (minutes * 60e9);
         long nextReport = 60_000_000_000L;
+        List<Table> tables = new ArrayList<>();
         while (!ended.await(1, TimeUnit.SECONDS)) {
             long elapsed = System.nanoTime() - start;
-            if (elapsed >= budget) {
-                group.stop();
-                ended.await();
-                break;
+            if (elapsed >= mark && tables.isEmpty()) {
+                tables.add(new Table("at " + Durations.compact(elapsed / 1e9), rows.stream().map(LessonRow::figures)
+                        .toList()));
+                if (!toEnd) {
+                    group.stop();
+                    ended.await();
+                    return tables;
+                }
             }
             if (elapsed >= nextReport) {
                 console.println("  " + Durations.compact(elapsed / 1e9) + ": " + progress(rows));
@@ -119,11 +130,30 @@ final class LessonCommand implements Callable<Integer> {
                 nextReport += 60_000_000_000L;
             }
         }
+        tables.add(new Table("at the end, " + Durations.compact((System.nanoTime() - start) / 1e9),
+                rows.stream().map(LessonRow::figures).toList()));
+        return tables;
+    }
+
+    /** The rows as they were at one moment, and which. */
+    private record Table(String when, List<LessonRow.Figures> rows) {}
+
+    /** Prints one table with its verdict; whether the ordering shows. */
+    private static boolean report(PrintWriter console, int seed, Table t) {
+        List<LessonRow.Figures> rows = t.rows();
+        console.print(table(seed + ", " + t.when(), rows));
         Map<Method, Double> errors = new EnumMap<>(Method.class);
-        for (LessonRow r : rows) {
-            errors.put(r.method(), 100 * r.lastTestError());
+        for (LessonRow.Figures r : rows) {
+            errors.put(r.method(), 100 * r.testError());
         }
-        return errors;
+        Lesson.Verdict verdict = Lesson.judge(errors);
+        for (Lesson.Check check : verdict.checks()) {
+            console.printf(Locale.ROOT, "  %s %s (%+.1f)%n", check.met() ? "yes" : "NO ", check.condition(),
+                    check.figure());
+        }
+        console.printf(Locale.ROOT, "  Table 4 ordering %s%n%n", verdict.shown() ? "shown" : "not shown");
+        console.flush();
+        return verdict.shown();
     }
 
     private static String progress(List<LessonRow> rows) {
@@ -135,18 +165,18 @@ final class LessonCommand implements Callable<Integer> {
         return String.join(" \u00b7 ", parts);
     }
 
-    /** One seed's table: errors in %, times from the lesson's start. */
-    static String table(int seed, List<LessonRow> rows) {
+    /** One table: errors in %, times from the lesson's start. */
+    static String table(String title, List<LessonRow.Figures> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "seed %d%n", seed));
+        sb.append("seed ").append(title).append(System.lineSeparator());
         sb.append(String.format(Locale.ROOT, "  %-18s %6s %8s %7s %7s %8s %7s %11s %8s%n", "method", "steps", "images",
                 "epochs", "test %", "arrang %", "text %", "first step", "ended"));
-        for (LessonRow r : rows) {
+        for (LessonRow.Figures r : rows) {
             sb.append(String.format(Locale.ROOT, "  %-18s %6d %8d %7d %7s %8s %7s %11s %8s%n", Lesson.label(r.method()),
-                    r.steps(), r.images(), r.epochs(), percent(r.lastTestError()), percent(r.groupError("arrangement")),
-                    percent(r.groupError("texture")), seconds(r.firstStepSeconds()), seconds(r.endSeconds())));
+                    r.steps(), r.images(), r.epochs(), percent(r.testError()), percent(r.arrangementError()),
+                    percent(r.textureError()), seconds(r.firstStep()), seconds(r.end())));
         }
-        for (LessonRow r : rows) {
+        for (LessonRow.Figures r : rows) {
             if (r.failure() != null) {
                 sb.append(String.format(Locale.ROOT, "  %s failed: %s%n", Lesson.label(r.method()), r.failure()));
             }
@@ -162,8 +192,4 @@ final class LessonCommand implements Callable<Integer> {
         return Double.isNaN(s) ? "-" : Durations.compact(s);
     }
 
-    /** The budget a lesson had, for tests. */
-    Duration budget() {
-        return Duration.ofMillis((long) (minutes * 60_000));
-    }
 }

@@ -74,6 +74,16 @@ final class LessonRow implements SideBySideRuns.Member {
         return failure;
     }
 
+    /** What the row shows now, fixed: the table at the budget's mark while the runs train on. */
+    Figures figures() {
+        return new Figures(method(), steps(), images(), epochs(), lastTestError(), groupError("arrangement"),
+                groupError("texture"), firstStepSeconds(), endSeconds(), failure);
+    }
+
+    /** One row of a lesson table; errors are fractions, times seconds from the lesson's start (NaN: not yet). */
+    record Figures(Method method, long steps, long images, int epochs, double testError, double arrangementError,
+            double textureError, double firstStep, double end, String failure) {}
+
     private double now() {
         return (System.nanoTime() - start) / 1e9;
     }

@@ -277,6 +277,8 @@ public final class LabWindow extends BorderPane {
     /** Shows the Compare runs tab and starts the lesson there (issue 14). */
     public void startLesson() {
         tabs.getSelectionModel().select(1);
+        // The lesson needs the room: the network strip folds to its least (drag the divider to see it again).
+        main.setDividerPositions(0.0);
         comparePane.startLesson(1);
     }
 

@@ -42,7 +42,8 @@ class LessonCommandTest {
                                     + " +4 +128 +2 +\\d+\\.\\d +\\d+\\.\\d +\\d+\\.\\d .*")), r.out());
         }
         assertTrue(r.out().contains("DGL at least 15 points above DGL+MLAAN"), r.out());
-        assertTrue(r.out().matches("(?s).*ordering shown on [0-2] of 2 seed\\(s\\).*"), r.out());
+        assertTrue(r.out().matches("(?s).*ordering shown at 20m00s on [0-2] of 2 seed\\(s\\).*"), r.out());
+        assertTrue(r.out().contains("seed 1, at the end, "), "the runs ended before the mark: " + r.out());
         try (Stream<Path> lessons = Files.list(dir.resolve("runs"))) {
             List<Path> seeds = lessons.sorted().toList();
             assertEquals(2, seeds.size(), seeds.toString());

@@ -27,8 +27,9 @@ import org.mlaan.lab.analysis.result.AblationCell;
 import org.mlaan.lab.analysis.result.AblationMatrix;
 import org.mlaan.lab.analysis.result.SeedResult;
 import org.mlaan.lab.report.ReportCharts;
-import org.mlaan.lab.ui.features.ExportButton;
+import org.mlaan.lab.ui.common.ErrorScale;
 import org.mlaan.lab.ui.common.StyleClasses;
+import org.mlaan.lab.ui.features.ExportButton;
 
 /**
  * MLAAN Table 4 as a picture: a 2x2 grid, MLM off/on down, LAM off/on across, each cell coloured

@@ -24,10 +24,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.mlaan.lab.core.config.ConfigFiles;
@@ -66,6 +66,8 @@ public final class ComparePane extends BorderPane {
     private final Button start = new Button("Start");
     private final Button lesson = new Button("Lesson");
     private final LessonBoard board = new LessonBoard();
+    /** The feature maps with their placeholder: the whole centre, or the right of the lesson board. */
+    private final StackPane maps;
     /** The config the lesson's five runs share (issue 14): the built-in lesson unless set. */
     private final ObjectProperty<ExperimentConfig> lessonConfig =
             new SimpleObjectProperty<>(this, "lessonConfig", ConfigFiles.embedded(Lesson.BUILTIN_FILE));
@@ -176,10 +178,8 @@ public final class ComparePane extends BorderPane {
         placeholder.setWrapText(true);
         grid.setVisible(false);
         board.setVisible(false);
-        board.managedProperty().bind(board.visibleProperty());
-        StackPane maps = new StackPane(grid, placeholder);
-        VBox.setVgrow(maps, Priority.ALWAYS);
-        setCenter(new VBox(board, maps));
+        maps = new StackPane(grid, placeholder);
+        setCenter(maps);
 
         start.setOnAction(e -> start());
         lesson.setOnAction(e -> startLesson(1));
@@ -284,8 +284,10 @@ public final class ComparePane extends BorderPane {
             runs.add(new ComparisonRun(m, c.withName(c.nameOrDefault() + "-"
                     + m.toLowerCase(Locale.ROOT).replace('+', '-')), target));
         }
-        board.setVisible(false);
-        startRuns(runs, "compare-" + base.nameOrDefault());
+        if (startRuns(runs, "compare-" + base.nameOrDefault())) {
+            board.setVisible(false);
+            setCenter(maps);
+        }
     }
 
     /**
@@ -306,9 +308,12 @@ public final class ComparePane extends BorderPane {
             methodPickers.get(i).setValue(i < labels.size() ? labels.get(i) : NONE);
         }
         if (startRuns(runs, "lesson-" + base.nameOrDefault())) {
-            Integer images = base.dataset() == null ? null : base.dataset().trainSize();
-            board.follow(runs, images == null ? 0 : images);
+            board.follow(runs);
             board.setVisible(true);
+            // The class watches the curves and the matrix; the maps of the five runs sit to their right.
+            SplitPane lessonView = new SplitPane(board, maps);
+            lessonView.setDividerPositions(0.54);
+            setCenter(lessonView);
         }
     }
 

@@ -1,11 +1,14 @@
 package org.mlaan.lab.ui.features;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -13,35 +16,31 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
-import org.mlaan.lab.analysis.AblationMatrices;
-import org.mlaan.lab.analysis.result.AblationMatrix;
 import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.experiment.Lesson;
 import org.mlaan.lab.core.run.EpochMetrics;
-import org.mlaan.lab.core.run.RunRecord;
+import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.report.MethodColors;
 import org.mlaan.lab.report.ReportCharts;
 import org.mlaan.lab.ui.model.LiveRun;
 
 /**
  * What the class looks at during a lesson (issue 14): the five test-error curves in one chart, the
- * MLM x LAM matrix with BP beside it filling in as the runs learn, and one card per run saying
+ * MLM x LAM matrix with BP beside it filling in as the runs learn ({@link LessonMatrix}), and one card per run saying
  * what its modules learn from and its test error on the arrangement and the texture classes apart
  * (early modules trained greedily lose the first and keep the second). Ids: {@code lesson-board},
  * {@code lesson-curves}, {@code lesson-matrix}, {@code lesson-caption}, {@code lesson-card-I}.
  */
 public final class LessonBoard extends VBox {
-    private static final double BAR_WIDTH = 90;
+    private static final double BAR_WIDTH = 70;
 
     private final ChartViewer curves = new ChartViewer(null);
-    private final ChartViewer matrix = new ChartViewer(null);
+    private final LessonMatrix matrix = new LessonMatrix();
     private final Label caption = new Label();
     private final HBox cards = new HBox(8);
     private List<ComparisonRun> runs = List.of();
     private List<Card> shownCards = List.of();
-    private int imagesPerEpoch;
     private JFreeChart curvesChart;
-    private JFreeChart matrixChart;
 
     /** One run's card: method, what it learns from, test error, the two class groups as bars. */
     private record Card(VBox box, Label error, Label arrangement, Rectangle arrangementBar, Label texture,
@@ -53,26 +52,23 @@ public final class LessonBoard extends VBox {
         setSpacing(6);
         setPadding(new Insets(4, 8, 4, 8));
         curves.setId("lesson-curves");
-        matrix.setId("lesson-matrix");
-        curves.setPrefSize(560, 300);
-        matrix.setPrefSize(420, 300);
-        curves.setMinSize(300, 200);
-        matrix.setMinSize(260, 200);
-        HBox charts = new HBox(8, curves, matrix);
-        HBox.setHgrow(curves, Priority.ALWAYS);
-        HBox.setHgrow(matrix, Priority.SOMETIMES);
+        curves.setPrefSize(620, 260);
+        curves.setMinSize(300, 160);
         caption.setId("lesson-caption");
         caption.getStyleClass().add("lesson-caption");
         caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        HBox matrixRow = new HBox(10, matrix, caption);
+        matrixRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(caption, Priority.ALWAYS);
         cards.setId("lesson-cards");
-        getChildren().addAll(charts, caption, cards);
-        VBox.setVgrow(charts, Priority.ALWAYS);
+        getChildren().addAll(curves, cards, matrixRow);
+        VBox.setVgrow(curves, Priority.ALWAYS);
     }
 
     /** Follows these runs (the lesson's five, in column order); FX thread. */
-    public void follow(List<ComparisonRun> lessonRuns, int imagesPerEpoch) {
+    public void follow(List<ComparisonRun> lessonRuns) {
         this.runs = List.copyOf(lessonRuns);
-        this.imagesPerEpoch = imagesPerEpoch;
         List<Card> built = new ArrayList<>();
         cards.getChildren().clear();
         for (int i = 0; i < runs.size(); i++) {
@@ -95,7 +91,9 @@ public final class LessonBoard extends VBox {
         Label learns = new Label(Lesson.learnsFrom(m));
         learns.getStyleClass().add("lesson-card-learns");
         learns.setWrapText(true);
-        Label error = new Label("test error: after the first epoch");
+        learns.setMinHeight(Region.USE_PREF_SIZE);
+        Tooltip.install(name, new Tooltip(Lesson.learnsFrom(m)));
+        Label error = new Label("test: after epoch 1");
         error.setId("lesson-card-" + i + "-error");
         error.getStyleClass().add("lesson-card-error");
         Label arrangement = new Label();
@@ -135,22 +133,32 @@ public final class LessonBoard extends VBox {
     /** Redraws the curves, the matrix, the cards and the caption from the runs' epochs; FX thread. */
     public void refresh() {
         List<ReportCharts.LessonCurve> lines = new ArrayList<>();
-        List<RunRecord> records = new ArrayList<>();
+        Map<Method, Double> best = new EnumMap<>(Method.class);
         for (ComparisonRun r : runs) {
             Method m = r.config().methodOrDefault();
             List<EpochMetrics> epochs = List.copyOf(r.live().epochs());
             lines.add(new ReportCharts.LessonCurve(Lesson.label(m), m, epochs));
-            records.add(new RunRecord(null, r.config(), null, List.of(), epochs));
+            best.put(m, epochs.stream().mapToDouble(EpochMetrics::testTop1Error).filter(e -> !Double.isNaN(e)).min()
+                    .orElse(Double.NaN));
         }
-        curvesChart = ReportCharts.lessonCurves(lines, imagesPerEpoch);
+        curvesChart = ReportCharts.lessonCurves(lines, imagesPerEpoch());
         curves.setChart(curvesChart);
-        AblationMatrix m = AblationMatrices.from(records);
-        matrixChart = m == null ? null : ReportCharts.ablationMatrix(m);
-        matrix.setChart(matrixChart);
+        matrix.show(best);
         for (int i = 0; i < runs.size() && i < shownCards.size(); i++) {
             showCard(shownCards.get(i), runs.get(i).live());
         }
         caption.setText(captionText());
+    }
+
+    /** Training images of one epoch: its steps times the batch (every run of a lesson has the same). */
+    private int imagesPerEpoch() {
+        for (ComparisonRun r : runs) {
+            RunStarted started = r.live().startedProperty().get();
+            if (started != null) {
+                return started.stepsPerEpoch() * r.config().training().batchSizeOrDefault();
+            }
+        }
+        return 0;
     }
 
     private static void showCard(Card c, LiveRun live) {
@@ -158,7 +166,7 @@ public final class LessonBoard extends VBox {
         if (last == null || Double.isNaN(last.testTop1Error())) {
             return;
         }
-        c.error().setText(String.format(Locale.ROOT, "test error %.1f%%", 100 * last.testTop1Error()));
+        c.error().setText(String.format(Locale.ROOT, "test %.1f%%", 100 * last.testTop1Error()));
         showGroup(c.arrangement(), c.arrangementBar(), "arrangement", last);
         showGroup(c.texture(), c.textureBar(), "texture", last);
     }
@@ -170,7 +178,10 @@ public final class LessonBoard extends VBox {
             bar.setWidth(0);
             return;
         }
-        text.setText(String.format(Locale.ROOT, "%s %.0f%%", group, 100 * err));
+        text.setText(String.format(Locale.ROOT, "%s %.0f%%", group.equals("arrangement") ? "arrang." : "texture",
+                100 * err));
+        Tooltip.install(text, new Tooltip(String.format(Locale.ROOT, "test error on the %s classes: %.1f%%", group,
+                100 * err)));
         bar.setWidth(BAR_WIDTH * Math.max(0, Math.min(1, err)));
     }
 
@@ -182,9 +193,9 @@ public final class LessonBoard extends VBox {
                     + " fills in after each run's first epoch.";
         }
         if (anyActive) {
-            return "Matrix: best test error so far. Top left is greedy local learning (DGL); to the right LAM is"
-                    + " added, below MLM; BP, trained end to end, sits beside them. Bars on the cards: error on the"
-                    + " arrangement classes (where the whole picture matters) and on the texture classes (a local cue).";
+            return "Matrix: best test error so far. Top left, greedy local learning (DGL); LAM added across, MLM"
+                    + " down; BP, trained end to end, beside them. Bars: error on the arrangement classes (the whole"
+                    + " picture matters) and on the texture classes (a local cue).";
         }
         return "Done. Each cell is one run's best test error. Greedy local learning (top left) stays far behind BP:"
                 + " its early modules kept only what their own small classifier needed, the local textures, and lost"
@@ -197,9 +208,9 @@ public final class LessonBoard extends VBox {
         return curvesChart;
     }
 
-    /** The matrix's chart as shown, or null while no local run has an epoch. */
-    public JFreeChart matrixChart() {
-        return matrixChart;
+    /** What the matrix's cell of {@code m} shows now ("72.0%", or a dash before the run's first evaluation). */
+    public String matrixText(Method m) {
+        return matrix.errorText(m);
     }
 
     /** The caption under the matrix. */

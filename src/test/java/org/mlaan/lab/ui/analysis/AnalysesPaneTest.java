@@ -26,6 +26,7 @@ import org.mlaan.lab.analysis.result.MemoryRow;
 import org.mlaan.lab.analysis.result.SeedResult;
 import org.mlaan.lab.core.cluster.ArrayTask;
 import org.mlaan.lab.core.cluster.TaskList;
+import org.mlaan.lab.ui.common.ErrorScale;
 import org.mlaan.lab.ui.model.LabViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;

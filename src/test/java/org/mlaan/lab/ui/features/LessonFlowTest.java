@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.DatasetConfig;
 import org.mlaan.lab.core.config.ExperimentConfig;
+import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.config.TrainingConfig;
 import org.mlaan.lab.core.experiment.Lesson;
 import org.mlaan.lab.ui.model.LabViewModel;
@@ -86,11 +87,16 @@ class LessonFlowTest {
             assertTrue(curves.getItemCount(i) >= 1, curves.getSeriesKey(i) + " has a point");
             assertEquals(session.runs().get(i).method(), curves.getSeriesKey(i));
         }
-        assertNotNull(pane.lessonBoard().matrixChart(), "the MLM x LAM matrix fills in");
+        for (Method m : Lesson.METHODS) {
+            // The MLM x LAM matrix fills in: each cell its run's best test error so far.
+            double best = session.runs().get(Lesson.METHODS.indexOf(m)).live().epochs().stream()
+                    .mapToDouble(e -> e.testTop1Error()).min().orElseThrow();
+            assertEquals(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * best), pane.lessonBoard().matrixText(m));
+        }
         String error = ((Label) robot.lookup("#lesson-card-4-error").query()).getText();
-        assertTrue(error.matches("test error \\d+\\.\\d%"), error);
+        assertTrue(error.matches("test \\d+\\.\\d%"), error);
         String arrangement = ((Label) robot.lookup("#lesson-card-4-arrangement").query()).getText();
-        assertTrue(arrangement.matches("arrangement \\d+%"), arrangement);
+        assertTrue(arrangement.matches("arrang\\. \\d+%"), arrangement);
         long firstMaps = WaitForAsyncUtils.asyncFx(() -> pane.commonStep()).get();
 
         // Pause: every run waits; resume: they go on, and the maps move to a later common step.
