@@ -37,6 +37,16 @@ public final class IdxReader implements DatasetReader {
     /** The images and labels of one split, checked against each other. */
     private record Split(Path images, Path labelsFile, int count, int rows, int columns, int[] labels) {}
 
+    /** Whether {@code path} holds one set of IDX files this reader opens (the window offers the lesson on it then). */
+    public static boolean holdsSet(Path path) {
+        try {
+            IdxLocation.of(path);
+            return true;
+        } catch (DatasetFormatException e) {
+            return false;
+        }
+    }
+
     /**
      * {@code path} is the folder of the IDX files or {@code folder/prefix} for one set of several;
      * with {@code padTo32} images smaller than 32x32 are padded with black to 32x32 (MNIST's 28x28

@@ -109,14 +109,7 @@ public final class LabApplication extends Application {
     /** Trains {@code steps} steps when asked, waits until the view has caught up, writes the PNG and exits. */
     private static void screenshotThenExit(LabWindow window, Scene scene, Path file, int steps) {
         Runnable shoot = () -> afterFrames(10, () -> {
-            int code = 0;
-            try {
-                PngExport.write(scene, file);
-                out.println("screenshot: " + file.toAbsolutePath());
-            } catch (Exception e) {
-                err.println("error: screenshot " + file + ": " + e.getMessage());
-                code = 1;
-            }
+            int code = writeScreenshot(scene, file);
             exitWhenStopped(window, code);
         });
         if (steps <= 0) {
@@ -147,6 +140,18 @@ public final class LabApplication extends Application {
         window.trainForSteps(steps);
     }
 
+    /** Writes the window as a PNG and says so on the terminal; the exit code: 0, or 1 when it could not. */
+    private static int writeScreenshot(Scene scene, Path file) {
+        try {
+            PngExport.write(scene, file);
+            out.println("screenshot: " + file.toAbsolutePath());
+            return 0;
+        } catch (Exception e) {
+            err.println("error: screenshot " + file + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
     /**
      * Once every lesson run has taken {@code steps} steps (or the lesson has ended), writes the PNG,
      * stops the lesson and exits when its runs have written their folders.
@@ -170,15 +175,7 @@ public final class LabApplication extends Application {
                     stop();
                     compare.pause();
                     afterFrames(10, () -> {
-                        int code = 0;
-                        try {
-                            PngExport.write(scene, file);
-                            out.println("screenshot: " + file.toAbsolutePath());
-                        } catch (Exception e) {
-                            err.println("error: screenshot " + file + ": " + e.getMessage());
-                            code = 1;
-                        }
-                        int exitCode = code;
+                        int exitCode = writeScreenshot(scene, file);
                         Thread waiter = new Thread(() -> {
                             try {
                                 compare.stopAndWait(java.time.Duration.ofMinutes(2));

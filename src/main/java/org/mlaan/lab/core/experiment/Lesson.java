@@ -21,6 +21,8 @@ public final class Lesson {
             Method.DGL_MLAAN);
     /** The built-in lesson's embedded config (a file of {@code sample-configs/}). */
     public static final String BUILTIN_FILE = "lesson-builtin-resnet20.json";
+    /** The lesson on Debian's Fashion-MNIST, offered where its files are. */
+    public static final String FASHION_MNIST_FILE = "lesson-fashion-mnist-resnet20.json";
     /** Test-error points DGL must lie above DGL+MLAAN for the myopia to show (issue 14). */
     public static final double MYOPIA_GAP = 15;
     /** Test-error points BP may lie from DGL+MLAAN (issue 14). */

@@ -39,17 +39,20 @@ import org.mlaan.lab.core.local.LocalPlan;
 import org.mlaan.lab.core.run.FeatureMaps;
 import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.core.run.StepMetrics;
+import org.mlaan.lab.data.IdxReader;
 import org.mlaan.lab.ui.common.DisplayPaths;
 import org.mlaan.lab.ui.common.StyleClasses;
 import org.mlaan.lab.ui.model.LabViewModel;
 import org.mlaan.lab.ui.model.LiveRun;
 
 /**
- * Up to four runs trained side by side, step by step in turn, with their feature maps at the same
- * step: the feature-map comparison of MLAAN Figure 4 (DGL, DGL+LAM, DGL+MLM, DGL+MLAAN on the
- * current network, split and data). Each method runs with its own defaults (the config's
- * {@code local} section is left out) and no run folder. Only one run may train in the process at
- * a time, so the comparison refuses to start while another run (the Train tab's) is active.
+ * Up to five runs trained side by side, step by step in turn, with their feature maps at the same
+ * step: the feature-map comparison of MLAAN Figure 4 (BP, DGL, DGL+MLM, DGL+LAM, DGL+MLAAN on the
+ * current network, split and data; each method with its own defaults, BP end to end), each run into
+ * a run folder under the window's runs folder. Lesson starts the classroom ablation instead
+ * (issue 14): the five runs of {@link Lesson} on the lesson's own config, with the
+ * {@link LessonBoard} beside the maps. Only one run may train in the process at a time, so neither
+ * starts while another run (the Train tab's) is active.
  */
 public final class ComparePane extends BorderPane {
     /** Methods side by side at most: the MLM x LAM ablation and BP beside it (issue 14). */
@@ -57,6 +60,8 @@ public final class ComparePane extends BorderPane {
     /** Test images in the comparison. */
     public static final int IMAGES = 4;
     private static final String NONE = "—";
+    private static final String LESSON_BUILTIN = "built-in lesson";
+    private static final String LESSON_FASHION_MNIST = "Fashion-MNIST";
     private static final List<String> DEFAULT_METHODS = List.of("BP", "DGL", "DGL+MLM", "DGL+LAM", "DGL+MLAAN");
 
     private final LabViewModel vm;
@@ -65,6 +70,8 @@ public final class ComparePane extends BorderPane {
     private final Spinner<Integer> every = new Spinner<>(1, 10_000, 5, 1);
     private final Button start = new Button("Start");
     private final Button lesson = new Button("Lesson");
+    /** The lesson's data: the built-in lesson, and Fashion-MNIST where its files are (issue 14, item 5). */
+    private final ComboBox<String> lessonData = new ComboBox<>();
     private final LessonBoard board = new LessonBoard();
     /** The feature maps with their placeholder: the whole centre, or the right of the lesson board. */
     private final StackPane maps;
@@ -143,8 +150,19 @@ public final class ComparePane extends BorderPane {
         lesson.setId("compare-lesson");
         lesson.setTooltip(new Tooltip("The lesson: BP, DGL, DGL+MLM, DGL+LAM and DGL+MLAAN learn the built-in lesson"
                 + " images side by side, with their test errors, the MLM x LAM matrix and their feature maps live"));
-        runBar.getChildren().addAll(new Label("Steps"), steps, new Label("Maps every"), every, start, lesson, pause,
-                stop);
+        lessonData.setId("compare-lesson-data");
+        lessonData.getItems().add(LESSON_BUILTIN);
+        ExperimentConfig fashion = ConfigFiles.embedded(Lesson.FASHION_MNIST_FILE);
+        if (IdxReader.holdsSet(Path.of(fashion.dataset().path()))) {
+            lessonData.getItems().add(LESSON_FASHION_MNIST);
+        }
+        lessonData.setValue(LESSON_BUILTIN);
+        lessonData.setTooltip(new Tooltip("The lesson's images: the built-in lesson scenes, or Fashion-MNIST where"
+                + " Debian's dataset-fashion-mnist is installed"));
+        lessonData.valueProperty().addListener((obs, old, now) -> lessonConfig.set(ConfigFiles.embedded(
+                LESSON_FASHION_MNIST.equals(now) ? Lesson.FASHION_MNIST_FILE : Lesson.BUILTIN_FILE)));
+        runBar.getChildren().addAll(new Label("Steps"), steps, new Label("Maps every"), every, start, lesson, lessonData,
+                pause, stop);
 
         message.setId("compare-message");
         message.getStyleClass().add("problem-text");
@@ -178,6 +196,7 @@ public final class ComparePane extends BorderPane {
         placeholder.setWrapText(true);
         grid.setVisible(false);
         board.setVisible(false);
+        board.setMapsPicture(() -> grid.isVisible() ? grid.picture() : null);
         maps = new StackPane(grid, placeholder);
         setCenter(maps);
 
@@ -307,7 +326,7 @@ public final class ComparePane extends BorderPane {
         for (int i = 0; i < MAX_RUNS; i++) {
             methodPickers.get(i).setValue(i < labels.size() ? labels.get(i) : NONE);
         }
-        if (startRuns(runs, "lesson-" + base.nameOrDefault())) {
+        if (startRuns(runs, base.nameOrDefault())) {
             board.follow(runs);
             board.setVisible(true);
             // The class watches the curves and the matrix; the maps of the five runs sit to their right.
@@ -383,6 +402,11 @@ public final class ComparePane extends BorderPane {
         return lessonConfig;
     }
 
+    /** The lesson's data choice: "built-in lesson", and "Fashion-MNIST" where its files are. */
+    public ComboBox<String> lessonDataPicker() {
+        return lessonData;
+    }
+
     /** The lesson's curves, matrix and cards (shown while a lesson is on screen). */
     public LessonBoard lessonBoard() {
         return board;
@@ -439,6 +463,7 @@ public final class ComparePane extends BorderPane {
         boolean on = active.get();
         start.setDisable(on);
         lesson.setDisable(on);
+        lessonData.setDisable(on);
         stop.setDisable(!on);
         pause.setDisable(!on);
         pause.setText(on && session != null && session.isPaused() ? "Resume" : "Pause");

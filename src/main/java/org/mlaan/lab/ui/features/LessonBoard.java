@@ -5,31 +5,42 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+import javafx.stage.FileChooser;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.mlaan.lab.analysis.AblationMatrices;
 import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.experiment.Lesson;
 import org.mlaan.lab.core.run.EpochMetrics;
+import org.mlaan.lab.core.run.RunRecord;
 import org.mlaan.lab.core.run.RunStarted;
+import org.mlaan.lab.report.LessonFigure;
 import org.mlaan.lab.report.MethodColors;
 import org.mlaan.lab.report.ReportCharts;
+import org.mlaan.lab.report.VectorCharts;
+import org.mlaan.lab.ui.common.PngExport;
 import org.mlaan.lab.ui.model.LiveRun;
 
 /**
  * What the class looks at during a lesson (issue 14): the five test-error curves in one chart, the
- * MLM x LAM matrix with BP beside it filling in as the runs learn ({@link LessonMatrix}), and one card per run saying
- * what its modules learn from and its test error on the arrangement and the texture classes apart
- * (early modules trained greedily lose the first and keep the second). Ids: {@code lesson-board},
- * {@code lesson-curves}, {@code lesson-matrix}, {@code lesson-caption}, {@code lesson-card-I}.
+ * MLM x LAM matrix with BP beside it filling in as the runs learn ({@link LessonMatrix}), one card
+ * per run saying what its modules learn from and its test error on the arrangement and the texture
+ * classes apart (early modules trained greedily lose the first and keep the second), and the
+ * lesson as one figure for slides. Ids: {@code lesson-board}, {@code lesson-curves},
+ * {@code lesson-matrix}, {@code lesson-caption}, {@code lesson-card-I}, {@code lesson-export-png/svg/pdf}.
  */
 public final class LessonBoard extends VBox {
     private static final double BAR_WIDTH = 70;
@@ -38,6 +49,11 @@ public final class LessonBoard extends VBox {
     private final LessonMatrix matrix = new LessonMatrix();
     private final Label caption = new Label();
     private final HBox cards = new HBox(8);
+    private final Label exportStatus = new Label();
+    private final ExportButton exportPng;
+    private final ExportButton exportSvg;
+    private final ExportButton exportPdf;
+    private Supplier<WritableImage> mapsPicture = () -> null;
     private List<ComparisonRun> runs = List.of();
     private List<Card> shownCards = List.of();
     private JFreeChart curvesChart;
@@ -62,8 +78,48 @@ public final class LessonBoard extends VBox {
         matrixRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(caption, Priority.ALWAYS);
         cards.setId("lesson-cards");
-        getChildren().addAll(curves, cards, matrixRow);
+        exportPng = new ExportButton("PNG", file -> PngExport.write(SwingFXUtils.toFXImage(figure().picture(1), null),
+                file), () -> "lesson.png", exportStatus::setText, new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        exportSvg = vector(VectorCharts.Kind.SVG);
+        exportPdf = vector(VectorCharts.Kind.PDF);
+        exportPng.setId("lesson-export-png");
+        exportStatus.getStyleClass().add("export-status");
+        HBox exportBar = new HBox(6, new Label("Lesson figure (curves, matrix, maps):"), exportPng, exportSvg, exportPdf,
+                exportStatus);
+        exportBar.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(curves, cards, matrixRow, exportBar);
         VBox.setVgrow(curves, Priority.ALWAYS);
+    }
+
+    private ExportButton vector(VectorCharts.Kind kind) {
+        String ext = kind.extension();
+        ExportButton b = new ExportButton(ext.toUpperCase(Locale.ROOT), file -> VectorCharts.write(figure(), kind, file),
+                () -> "lesson." + ext, exportStatus::setText,
+                new FileChooser.ExtensionFilter(kind.description(), "*." + ext));
+        b.setId("lesson-export-" + ext);
+        return b;
+    }
+
+    /** Where the figure's feature maps come from: the comparison's grid as shown. */
+    void setMapsPicture(Supplier<WritableImage> picture) {
+        this.mapsPicture = picture;
+    }
+
+    /** The lesson as one figure: curves, matrix, the maps as shown and the caption (issue 14, item 4). */
+    public VectorCharts.Figure figure() {
+        List<ReportCharts.LessonCurve> lines = lessonCurves();
+        List<RunRecord> records = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            records.add(new RunRecord(null, runs.get(i).config(), null, List.of(), lines.get(i).epochs()));
+        }
+        WritableImage maps = mapsPicture.get();
+        return LessonFigure.of(lines, imagesPerEpoch(), AblationMatrices.from(records),
+                maps == null ? null : SwingFXUtils.fromFXImage(maps, null), caption.getText());
+    }
+
+    /** The export buttons: PNG, SVG, PDF. */
+    public List<ExportButton> exportButtons() {
+        return List.of(exportPng, exportSvg, exportPdf);
     }
 
     /** Follows these runs (the lesson's five, in column order); FX thread. */
@@ -123,7 +179,7 @@ public final class LessonBoard extends VBox {
         track.getStyleClass().add("lesson-bar-track");
         track.setMinSize(BAR_WIDTH, 8);
         track.setMaxSize(BAR_WIDTH, 8);
-        javafx.scene.layout.StackPane stack = new javafx.scene.layout.StackPane(track, bar);
+        StackPane stack = new StackPane(track, bar);
         stack.setAlignment(Pos.CENTER_LEFT);
         HBox row = new HBox(6, stack, text);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -132,14 +188,11 @@ public final class LessonBoard extends VBox {
 
     /** Redraws the curves, the matrix, the cards and the caption from the runs' epochs; FX thread. */
     public void refresh() {
-        List<ReportCharts.LessonCurve> lines = new ArrayList<>();
+        List<ReportCharts.LessonCurve> lines = lessonCurves();
         Map<Method, Double> best = new EnumMap<>(Method.class);
-        for (ComparisonRun r : runs) {
-            Method m = r.config().methodOrDefault();
-            List<EpochMetrics> epochs = List.copyOf(r.live().epochs());
-            lines.add(new ReportCharts.LessonCurve(Lesson.label(m), m, epochs));
-            best.put(m, epochs.stream().mapToDouble(EpochMetrics::testTop1Error).filter(e -> !Double.isNaN(e)).min()
-                    .orElse(Double.NaN));
+        for (ReportCharts.LessonCurve line : lines) {
+            best.put(line.method(), line.epochs().stream().mapToDouble(EpochMetrics::testTop1Error)
+                    .filter(e -> !Double.isNaN(e)).min().orElse(Double.NaN));
         }
         curvesChart = ReportCharts.lessonCurves(lines, imagesPerEpoch());
         curves.setChart(curvesChart);
@@ -148,6 +201,16 @@ public final class LessonBoard extends VBox {
             showCard(shownCards.get(i), runs.get(i).live());
         }
         caption.setText(captionText());
+    }
+
+    /** Each run's evaluated epochs so far, under its label on screen. */
+    private List<ReportCharts.LessonCurve> lessonCurves() {
+        List<ReportCharts.LessonCurve> lines = new ArrayList<>();
+        for (ComparisonRun r : runs) {
+            Method m = r.config().methodOrDefault();
+            lines.add(new ReportCharts.LessonCurve(Lesson.label(m), m, List.copyOf(r.live().epochs())));
+        }
+        return lines;
     }
 
     /** Training images of one epoch: its steps times the batch (every run of a lesson has the same). */
@@ -180,7 +243,7 @@ public final class LessonBoard extends VBox {
         }
         text.setText(String.format(Locale.ROOT, "%s %.0f%%", group.equals("arrangement") ? "arrang." : "texture",
                 100 * err));
-        Tooltip.install(text, new Tooltip(String.format(Locale.ROOT, "test error on the %s classes: %.1f%%", group,
+        text.setTooltip(new Tooltip(String.format(Locale.ROOT, "test error on the %s classes: %.1f%%", group,
                 100 * err)));
         bar.setWidth(BAR_WIDTH * Math.max(0, Math.min(1, err)));
     }

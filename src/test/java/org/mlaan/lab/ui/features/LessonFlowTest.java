@@ -52,6 +52,19 @@ class LessonFlowTest {
         assertTrue(WaitForAsyncUtils.asyncFx(() -> pane).get().stopAndWait(Duration.ofMinutes(3)));
     }
 
+    @Test
+    void theLessonRunsOnFashionMnistWhereDebiansFilesAre(FxRobot robot) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/usr/share/datasets/fashion-mnist")),
+                "apt-get install dataset-fashion-mnist");
+        assertEquals(List.of("built-in lesson", "Fashion-MNIST"), pane.lessonDataPicker().getItems());
+        robot.interact(() -> pane.lessonDataPicker().setValue("Fashion-MNIST"));
+        ExperimentConfig c = pane.lessonConfigProperty().get();
+        assertEquals("idx", c.dataset().kind());
+        assertTrue(org.mlaan.lab.core.experiment.Experiment.check(Lesson.runs(c, 1).get(4)).ok());
+        robot.interact(() -> pane.lessonDataPicker().setValue("built-in lesson"));
+        assertEquals("lesson", pane.lessonConfigProperty().get().dataset().variant());
+    }
+
     /** The built-in lesson made tiny: 64 lesson images, epochs of two steps, many of them. */
     private static ExperimentConfig tinyLesson(int epochs) {
         return ConfigFiles.embedded(Lesson.BUILTIN_FILE).withName("tiny-lesson")
@@ -99,6 +112,31 @@ class LessonFlowTest {
         assertTrue(arrangement.matches("arrang\\. \\d+%"), arrangement);
         long firstMaps = WaitForAsyncUtils.asyncFx(() -> pane.commonStep()).get();
 
+        // The lesson's figure for slides: SVG (curves and matrix as vectors, their legends as text) and PNG.
+        Path svg = tmp.resolve("lesson.svg");
+        Path png = tmp.resolve("lesson.png");
+        robot.interact(() -> {
+            List<ExportButton> buttons = pane.lessonBoard().exportButtons();
+            buttons.get(0).setSaveDialog(name -> png);
+            buttons.get(1).setSaveDialog(name -> svg);
+            buttons.get(0).export();
+            buttons.get(1).export();
+        });
+        javax.xml.parsers.DocumentBuilderFactory xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        // The file names SVG 1.0's DTD; nothing is fetched.
+        xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        org.w3c.dom.Document doc = xml.newDocumentBuilder().parse(svg.toFile());
+        String words = doc.getDocumentElement().getTextContent();
+        // (Rotated axis labels are drawn as outlines by JFreeChart, so the horizontal words are checked.)
+        for (String legend : List.of("DGL (probe head)", "DGL+MLAAN", "training images seen (thousands)", "LAM on",
+                "MLM on")) {
+            assertTrue(words.contains(legend), "the SVG says " + legend);
+        }
+        assertTrue(doc.getElementsByTagName("image").getLength() >= 1, "the feature maps are in the figure");
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(1600, picture.getWidth());
+        assertEquals(1000, picture.getHeight());
+
         // Pause: every run waits; resume: they go on, and the maps move to a later common step.
         robot.clickOn("#compare-pause");
         assertEquals("Resume", ((Button) robot.lookup("#compare-pause").query()).getText());
@@ -123,7 +161,7 @@ class LessonFlowTest {
         try (Stream<Path> lessons = Files.list(runsRoot)) {
             List<Path> made = lessons.toList();
             assertEquals(1, made.size(), made.toString());
-            assertTrue(made.get(0).getFileName().toString().startsWith("lesson-tiny-lesson-"), made.toString());
+            assertTrue(made.get(0).getFileName().toString().startsWith("tiny-lesson-"), made.toString());
             try (Stream<Path> runs = Files.list(made.get(0))) {
                 assertEquals(5, runs.filter(p -> Files.exists(p.resolve("status.json"))).count());
             }
