@@ -190,7 +190,7 @@ class ConfigFilesTest {
         assertEquals(DatasetVariant.STANDARD, ExperimentConfig.defaults().dataset().variantOrDefault());
         ConfigException unknown = assertThrows(ConfigException.class, () -> ConfigFiles.parse(
                 "{\"dataset\": {\"variant\": \"blurry\"}}", "v.json"));
-        assertEquals(List.of("dataset.variant: unknown variant 'blurry', expected one of [standard, shifted]"),
+        assertEquals(List.of("dataset.variant: unknown variant 'blurry', expected one of [standard, shifted, lesson]"),
                 unknown.problems());
         ConfigException misplaced = assertThrows(ConfigException.class, () -> ConfigFiles.parse(
                 "{\"dataset\": {\"kind\": \"cifar10\", \"path\": \"x\", \"variant\": \"shifted\"}}", "v.json"));

@@ -33,6 +33,6 @@ class ConfigWordTest {
         var none = assertThrows(IllegalArgumentException.class, () -> ScheduleKind.parse(null));
         assertEquals("unknown schedule 'null', expected one of [cosine, step, constant, cosine-imagenet]",
                 none.getMessage());
-        assertEquals(List.of("standard", "shifted"), DatasetVariant.ids());
+        assertEquals(List.of("standard", "shifted", "lesson"), DatasetVariant.ids());
     }
 }
