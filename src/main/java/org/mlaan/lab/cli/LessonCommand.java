@@ -44,8 +44,12 @@ final class LessonCommand implements Callable<Integer> {
             + Lesson.BUILTIN_FILE + ")")
     Path config;
 
-    @Option(names = "--seeds", defaultValue = "1", description = "seeds 1..N, one lesson each (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seeds", defaultValue = "1", description = "lessons to run, one per seed (default: ${DEFAULT-VALUE})")
     int seeds;
+
+    @Option(names = "--first-seed", defaultValue = "1", description = "the first lesson's seed; the next ones count up"
+            + " from it (default: ${DEFAULT-VALUE})")
+    long firstSeed;
 
     @Option(names = "--minutes", defaultValue = "10", description = "the mark, in minutes from each lesson's start, at"
             + " which the table is taken and the ordering judged; the runs stop there unless --to-end"
@@ -76,7 +80,7 @@ final class LessonCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
         int shown = 0;
-        for (int seed = 1; seed <= seeds; seed++) {
+        for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
             Path folder = out.resolve(base.nameOrDefault() + "-" + stamp + "-seed" + seed);
             List<LessonRow> rows = new ArrayList<>();
             for (ExperimentConfig c : Lesson.runs(base, seed)) {
@@ -139,7 +143,7 @@ final class LessonCommand implements Callable<Integer> {
     private record Table(String when, List<LessonRow.Figures> rows) {}
 
     /** Prints one table with its verdict; whether the ordering shows. */
-    private static boolean report(PrintWriter console, int seed, Table t) {
+    private static boolean report(PrintWriter console, long seed, Table t) {
         List<LessonRow.Figures> rows = t.rows();
         console.print(table(seed + ", " + t.when(), rows));
         Map<Method, Double> errors = new EnumMap<>(Method.class);

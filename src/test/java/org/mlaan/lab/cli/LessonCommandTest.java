@@ -32,7 +32,7 @@ class LessonCommandTest {
         Path cfg = dir.resolve("tiny.json");
         ConfigFiles.write(tinyLesson(), cfg);
         CommandLineTest.Result r = CommandLineTest.run("lesson", "--config", cfg.toString(), "--seeds", "2",
-                "--minutes", "20", "--out", dir.resolve("runs").toString());
+                "--first-seed", "5", "--minutes", "20", "--out", dir.resolve("runs").toString());
         assertEquals(0, r.code(), r.err());
         for (String row : List.of("BP ", "DGL (probe head) ", "DGL+MLM ", "DGL+LAM ", "DGL+MLAAN ")) {
             // Each run took its four steps (two epochs of two) and was evaluated at the end of each epoch.
@@ -43,7 +43,8 @@ class LessonCommandTest {
         }
         assertTrue(r.out().contains("DGL at least 15 points above DGL+MLAAN"), r.out());
         assertTrue(r.out().matches("(?s).*ordering shown at 20m00s on [0-2] of 2 seed\\(s\\).*"), r.out());
-        assertTrue(r.out().contains("seed 1, at the end, "), "the runs ended before the mark: " + r.out());
+        assertTrue(r.out().contains("seed 5, at the end, ") && r.out().contains("seed 6, at the end, "),
+                "seeds 5 and 6, each ended before the mark: " + r.out());
         try (Stream<Path> lessons = Files.list(dir.resolve("runs"))) {
             List<Path> seeds = lessons.sorted().toList();
             assertEquals(2, seeds.size(), seeds.toString());
