@@ -23,6 +23,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
@@ -330,7 +331,10 @@ public final class ComparePane extends BorderPane {
             board.follow(runs);
             board.setVisible(true);
             // The class watches the curves and the matrix; the maps of the five runs sit to their right.
-            SplitPane lessonView = new SplitPane(board, maps);
+            // At 1280x720 the board is taller than its room: it scrolls rather than draw over the bars above.
+            ScrollPane boardView = new ScrollPane(board);
+            boardView.setFitToWidth(true);
+            SplitPane lessonView = new SplitPane(boardView, maps);
             lessonView.setDividerPositions(0.54);
             setCenter(lessonView);
         }
