@@ -83,6 +83,7 @@ public final class LabWindow extends BorderPane {
         analysesPane.runsFolderProperty().bind(trainingPane.runsFolderProperty());
         comparePane.runsFolderProperty().bind(trainingPane.runsFolderProperty());
         comparePane.setOnOpenInAnalyses(this::showAnalyses);
+        comparePane.setLessonAnalyses(CHECKPOINT_ANALYSES);
         // DJL allows one gradient collector per JVM: the Train tab, the comparison and the analyses
         // (ablation queue, checkpoint analyses) each wait while one of the others is active.
         BooleanBinding trainActive = Bindings.createBooleanBinding(() -> run.state().isActive(), run.stateProperty());

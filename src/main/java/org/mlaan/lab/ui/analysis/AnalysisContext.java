@@ -10,6 +10,7 @@ import javafx.collections.ObservableList;
 import org.mlaan.lab.analysis.AnalysisProgress;
 import org.mlaan.lab.analysis.RunAnalyses;
 import org.mlaan.lab.core.run.RunRecord;
+import org.mlaan.lab.ui.common.BackgroundWork;
 import org.mlaan.lab.ui.model.LabViewModel;
 
 /**

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,6 +32,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.mlaan.lab.analysis.RunAnalyses;
 import org.mlaan.lab.core.config.ConfigFiles;
 import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
@@ -100,6 +102,10 @@ public final class ComparePane extends BorderPane {
     private final ObjectProperty<Path> runsFolder =
             new SimpleObjectProperty<>(this, "runsFolder");
     private Consumer<Path> openInAnalyses = p -> { };
+    /** Measures the lesson's separability when its runs end (the window's checkpoint analyses); none by default. */
+    private Supplier<RunAnalyses> lessonAnalyses = () -> null;
+    /** Whether the session on screen is a lesson (then its end brings the separability chart). */
+    private boolean lessonOnScreen;
     private final Hyperlink openFolder = new Hyperlink();
     private ComparisonSession session;
     private LocalPlan comparedPlan;
@@ -305,6 +311,7 @@ public final class ComparePane extends BorderPane {
                     + m.toLowerCase(Locale.ROOT).replace('+', '-')), target));
         }
         if (startRuns(runs, "compare-" + base.nameOrDefault())) {
+            lessonOnScreen = false;
             board.setVisible(false);
             setCenter(maps);
         }
@@ -328,6 +335,7 @@ public final class ComparePane extends BorderPane {
             methodPickers.get(i).setValue(i < labels.size() ? labels.get(i) : NONE);
         }
         if (startRuns(runs, base.nameOrDefault())) {
+            lessonOnScreen = true;
             board.follow(runs);
             board.setVisible(true);
             // The class watches the curves and the matrix; the maps of the five runs sit to their right.
@@ -392,6 +400,9 @@ public final class ComparePane extends BorderPane {
                 openFolder.setText("Open these runs in the Analyses tab (" + DisplayPaths.of(folder) + ")");
                 openFolder.setOnAction(e -> openInAnalyses.accept(folder));
                 openFolder.setVisible(true);
+                if (lessonOnScreen) {
+                    board.measureSeparability(lessonAnalyses.get());
+                }
             }
         });
         active.set(true);
@@ -424,6 +435,11 @@ public final class ComparePane extends BorderPane {
     /** What "Open these runs in the Analyses tab" does with the comparison's folder (the window's). */
     public void setOnOpenInAnalyses(Consumer<Path> action) {
         openInAnalyses = action;
+    }
+
+    /** What measures the lesson's linear separability when its runs end (issue 14, item 3); null for none. */
+    public void setLessonAnalyses(Supplier<RunAnalyses> analyses) {
+        lessonAnalyses = analyses == null ? () -> null : analyses;
     }
 
     /** Pauses or resumes every run. */

@@ -1,5 +1,7 @@
 package org.mlaan.lab.ui.features;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
@@ -22,15 +25,20 @@ import javafx.stage.FileChooser;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.mlaan.lab.analysis.AblationMatrices;
+import org.mlaan.lab.analysis.AnalysisProgress;
+import org.mlaan.lab.analysis.RunAnalyses;
+import org.mlaan.lab.analysis.result.SeparabilityCurve;
 import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.experiment.Lesson;
 import org.mlaan.lab.core.run.EpochMetrics;
+import org.mlaan.lab.core.run.RunFolderReader;
 import org.mlaan.lab.core.run.RunRecord;
 import org.mlaan.lab.core.run.RunStarted;
 import org.mlaan.lab.report.LessonFigure;
 import org.mlaan.lab.report.MethodColors;
 import org.mlaan.lab.report.ReportCharts;
 import org.mlaan.lab.report.VectorCharts;
+import org.mlaan.lab.ui.common.BackgroundWork;
 import org.mlaan.lab.ui.common.PngExport;
 import org.mlaan.lab.ui.model.LiveRun;
 
@@ -39,11 +47,16 @@ import org.mlaan.lab.ui.model.LiveRun;
  * MLM x LAM matrix with BP beside it filling in as the runs learn ({@link LessonMatrix}), one card
  * per run saying what its modules learn from and its test error on the arrangement and the texture
  * classes apart (early modules trained greedily lose the first and keep the second), and the
- * lesson as one figure for slides. Ids: {@code lesson-board}, {@code lesson-curves},
- * {@code lesson-matrix}, {@code lesson-caption}, {@code lesson-card-I}, {@code lesson-export-png/svg/pdf}.
+ * lesson as one figure for slides; when the runs end, the linear separability of every module's
+ * output for the five runs in one chart (item 3, MLAAN Figure 5). Ids: {@code lesson-board},
+ * {@code lesson-curves}, {@code lesson-matrix}, {@code lesson-caption}, {@code lesson-card-I},
+ * {@code lesson-export-png/svg/pdf}, {@code lesson-separability}, {@code lesson-separability-status}.
  */
 public final class LessonBoard extends VBox {
     private static final double BAR_WIDTH = 70;
+    /** Images the end-of-lesson separability classifiers are fitted on and scored on: seconds per run on 2 cores. */
+    static final int SEPARABILITY_TRAIN = 1000;
+    static final int SEPARABILITY_TEST = 500;
 
     private final ChartViewer curves = new ChartViewer(null);
     private final LessonMatrix matrix = new LessonMatrix();
@@ -57,6 +70,14 @@ public final class LessonBoard extends VBox {
     private List<ComparisonRun> runs = List.of();
     private List<Card> shownCards = List.of();
     private JFreeChart curvesChart;
+    private final ChartViewer separability = new ChartViewer(null);
+    private final ProgressBar separabilityBar = new ProgressBar(0);
+    private final Label separabilityStatus = new Label();
+    private final VBox separabilityBox;
+    private final BackgroundWork work = new BackgroundWork();
+    private List<SeparabilityCurve> separabilityCurves = List.of();
+    /** Counts lessons followed, so that a measurement of an earlier lesson never lands on a later one. */
+    private int lessonNumber;
 
     /** One run's card: method, what it learns from, test error, the two class groups as bars. */
     private record Card(VBox box, Label error, Label arrangement, Rectangle arrangementBar, Label texture,
@@ -87,7 +108,19 @@ public final class LessonBoard extends VBox {
         HBox exportBar = new HBox(6, new Label("Lesson figure (curves, matrix, maps):"), exportPng, exportSvg, exportPdf,
                 exportStatus);
         exportBar.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(curves, cards, matrixRow, exportBar);
+        separability.setId("lesson-separability");
+        separability.setPrefSize(620, 240);
+        separability.setMinSize(300, 160);
+        separabilityStatus.setId("lesson-separability-status");
+        separabilityStatus.setWrapText(true);
+        separabilityStatus.setMinHeight(Region.USE_PREF_SIZE);
+        separabilityBar.setMaxWidth(Double.MAX_VALUE);
+        separabilityBar.setVisible(false);
+        separabilityBar.managedProperty().bind(separabilityBar.visibleProperty());
+        separabilityBox = new VBox(4, separabilityBar, separabilityStatus, separability);
+        separabilityBox.setVisible(false);
+        separabilityBox.managedProperty().bind(separabilityBox.visibleProperty());
+        getChildren().addAll(curves, cards, matrixRow, exportBar, separabilityBox);
         VBox.setVgrow(curves, Priority.ALWAYS);
     }
 
@@ -125,6 +158,10 @@ public final class LessonBoard extends VBox {
     /** Follows these runs (the lesson's five, in column order); FX thread. */
     public void follow(List<ComparisonRun> lessonRuns) {
         this.runs = List.copyOf(lessonRuns);
+        lessonNumber++;
+        separabilityCurves = List.of();
+        // (An earlier lesson's chart stays in the hidden viewer until this one's replaces it.)
+        separabilityBox.setVisible(false);
         List<Card> built = new ArrayList<>();
         cards.getChildren().clear();
         for (int i = 0; i < runs.size(); i++) {
@@ -264,6 +301,67 @@ public final class LessonBoard extends VBox {
                 + " its early modules kept only what their own small classifier needed, the local textures, and lost"
                 + " the arrangement of the markers. MLM (down) and LAM (across) each give early modules a view of"
                 + " later layers and win part of it back; together (bottom right) they come closest to BP.";
+    }
+
+    /**
+     * Once the runs have ended: fits a linear classifier on each module's output of every run's last
+     * checkpoint and draws the five lines in one chart (item 3; MLAAN Figure 5), on the training
+     * thread with its progress on the board. Runs without a folder or a checkpoint are named in the
+     * status line and left out. FX thread.
+     */
+    void measureSeparability(RunAnalyses analyses) {
+        List<ComparisonRun> measured = runs.stream().filter(r -> r.live().startedProperty().get() != null).toList();
+        if (analyses == null || measured.isEmpty()) {
+            return;
+        }
+        int lesson = lessonNumber;
+        separabilityBox.setVisible(true);
+        work.start("Linear separability of each module's output", separabilityBar, separabilityStatus,
+                progress -> separabilityOf(measured, analyses, progress), (Measured out) -> {
+                    if (lesson != lessonNumber) {
+                        return;
+                    }
+                    separabilityCurves = out.curves();
+                    separability.setVisible(!out.curves().isEmpty());
+                    if (!out.curves().isEmpty()) {
+                        separability.setChart(ReportCharts.separability(out.curves()));
+                    }
+                    separabilityStatus.setText(out.problems().isEmpty() ? SEPARABILITY_CAPTION
+                            : SEPARABILITY_CAPTION + " Left out: " + String.join("; ", out.problems()));
+                });
+    }
+
+    /** What the separability measurement gave: one curve per run it could read, one line per run it could not. */
+    private record Measured(List<SeparabilityCurve> curves, List<String> problems) {}
+
+    private static final String SEPARABILITY_CAPTION = "Linear separability: how well a linear classifier reads the"
+            + " classes from each module's output (MLAAN Figure 5), on the held-out images. Greedy learning's"
+            + " early modules keep less of what the last layer needs; end-to-end learning keeps it all the way.";
+
+    private static Measured separabilityOf(List<ComparisonRun> measured, RunAnalyses analyses,
+            AnalysisProgress progress) {
+        List<SeparabilityCurve> curves = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < measured.size(); i++) {
+            ComparisonRun r = measured.get(i);
+            Method m = r.config().methodOrDefault();
+            String label = Lesson.label(m);
+            double from = (double) i / measured.size();
+            AnalysisProgress part = (what, f) -> progress.update(label + ": " + what, from + f / measured.size());
+            try {
+                RunRecord record = RunFolderReader.read(Path.of(r.live().startedProperty().get().runDir()));
+                SeparabilityCurve c = analyses.separability(record, SEPARABILITY_TRAIN, SEPARABILITY_TEST, part);
+                curves.add(new SeparabilityCurve(label, c.method(), c.trainImages(), c.testImages(), c.points()));
+            } catch (IOException | RuntimeException e) {
+                problems.add(label + " (" + (e.getMessage() == null ? e.toString() : e.getMessage()) + ")");
+            }
+        }
+        return new Measured(curves, problems);
+    }
+
+    /** The separability lines shown after the lesson, one per run (empty before the runs end). */
+    public List<SeparabilityCurve> separabilityCurves() {
+        return separabilityCurves;
     }
 
     /** The curves' chart as shown, or null before the first refresh (tests, export). */

@@ -25,6 +25,7 @@ import org.mlaan.lab.core.config.ExperimentConfig;
 import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.config.TrainingConfig;
 import org.mlaan.lab.core.experiment.Lesson;
+import org.mlaan.lab.core.run.StepMetrics;
 import org.mlaan.lab.ui.model.LabViewModel;
 import org.mlaan.lab.ui.model.LiveRun;
 import org.testfx.api.FxRobot;
@@ -43,6 +44,7 @@ class LessonFlowTest {
     @Start
     void start(Stage stage) {
         pane = new ComparePane(new LabViewModel(FeatureFixtures.tinyConfig("DGL+MLAAN")));
+        pane.setLessonAnalyses(org.mlaan.lab.analysis.CheckpointAnalyses::new);
         stage.setScene(new Scene(pane, 1280, 720));
         stage.show();
     }
@@ -112,6 +114,17 @@ class LessonFlowTest {
         assertTrue(arrangement.matches("arrang\\. \\d+%"), arrangement);
         long firstMaps = WaitForAsyncUtils.asyncFx(() -> pane.commonStep()).get();
 
+        // Pause: every run waits at its gate. The export below takes far longer than a tiny step, so a gate
+        // that failed to hold would let the steps run on meanwhile; at most the step in flight ends.
+        robot.clickOn("#compare-pause");
+        assertEquals("Resume", ((Button) robot.lookup("#compare-pause").query()).getText());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Long> pausedAt = WaitForAsyncUtils.asyncFx(() -> session.runs().stream().map(LessonFlowTest::stepOf)
+                .toList()).get();
+        for (ComparisonRun r : session.runs()) {
+            assertEquals(LiveRun.State.PAUSED, r.live().state(), r.method());
+        }
+
         // The lesson's figure for slides: SVG (curves and matrix as vectors, their legends as text) and PNG.
         Path svg = tmp.resolve("lesson.svg");
         Path png = tmp.resolve("lesson.png");
@@ -136,13 +149,15 @@ class LessonFlowTest {
         java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(png.toFile());
         assertEquals(1600, picture.getWidth());
         assertEquals(1000, picture.getHeight());
-
-        // Pause: every run waits; resume: they go on, and the maps move to a later common step.
-        robot.clickOn("#compare-pause");
-        assertEquals("Resume", ((Button) robot.lookup("#compare-pause").query()).getText());
-        for (ComparisonRun r : session.runs()) {
-            assertEquals(LiveRun.State.PAUSED, r.live().state(), r.method());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Long> stillAt = WaitForAsyncUtils.asyncFx(() -> session.runs().stream().map(LessonFlowTest::stepOf)
+                .toList()).get();
+        for (int i = 0; i < 5; i++) {
+            assertTrue(stillAt.get(i) <= pausedAt.get(i) + 1, session.runs().get(i).method() + " went on while paused: "
+                    + pausedAt.get(i) + " -> " + stillAt.get(i));
         }
+
+        // Resume after the export: the runs go on, and the maps move to a later common step.
         robot.clickOn("#compare-pause");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> pane.commonStep()).get() > firstMaps
                 && session.runs().stream().allMatch(r -> r.live().epochs().size() >= 2));
@@ -168,5 +183,28 @@ class LessonFlowTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(pane.lessonBoard().caption().startsWith("Done."), pane.lessonBoard().caption());
+
+        // Item 3: once the runs end, every module's linear separability, the five runs in one chart.
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> pane.lessonBoard().separabilityCurves().size()).get() == 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<org.mlaan.lab.analysis.result.SeparabilityCurve> lines = pane.lessonBoard().separabilityCurves();
+        assertEquals(List.of("BP", "DGL (probe head)", "DGL+MLM", "DGL+LAM", "DGL+MLAAN"),
+                lines.stream().map(c -> c.run()).toList());
+        for (org.mlaan.lab.analysis.result.SeparabilityCurve c : lines.subList(1, 5)) {
+            assertEquals(4, c.points().size(), c.run() + ": a point per module");
+        }
+        assertTrue(robot.lookup("#lesson-separability").query().isVisible());
+        String said = ((Label) robot.lookup("#lesson-separability-status").query()).getText();
+        assertTrue(said.startsWith("Linear separability"), said);
+        org.jfree.chart.JFreeChart chart = ((org.jfree.chart.fx.ChartViewer) robot.lookup("#lesson-separability")
+                .query()).getChart();
+        assertEquals(5, chart.getXYPlot().getDataset().getSeriesCount());
+    }
+
+    /** The run's last step taken (0 before its first). */
+    private static long stepOf(ComparisonRun r) {
+        StepMetrics s = r.live().lastStepProperty().get();
+        return s == null ? 0 : s.globalStep();
     }
 }

@@ -1,4 +1,4 @@
-package org.mlaan.lab.ui.analysis;
+package org.mlaan.lab.ui.common;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -9,25 +9,24 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import org.mlaan.lab.analysis.AnalysisProgress;
 import org.mlaan.lab.engine.RunService;
-import org.mlaan.lab.ui.common.StyleClasses;
 
 /**
- * Runs the tab's analyses off the FX thread, on the {@link RunService}'s training thread: they load
+ * Runs analyses (the Analyses tab's, the lesson's separability) off the FX thread, on the {@link RunService}'s training thread: they load
  * checkpoints and run the network, so they queue behind training rather than beside it (one
  * gradient collector per JVM). Each job drives its own progress bar and status line; progress
  * reaches the FX thread at most one hand-over at a time. FX thread, except the work itself.
  */
-final class BackgroundWork {
+public final class BackgroundWork {
     /** The work of one job, on the training thread. */
     @FunctionalInterface
-    interface Job<T> {
+    public interface Job<T> {
         T run(AnalysisProgress progress) throws Exception;
     }
 
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running");
 
     /** Jobs started and not yet ended. */
-    ReadOnlyIntegerProperty runningProperty() {
+    public ReadOnlyIntegerProperty runningProperty() {
         return running.getReadOnlyProperty();
     }
 
@@ -35,7 +34,7 @@ final class BackgroundWork {
      * Runs {@code job}; its progress goes to {@code bar} and {@code status}, its result to
      * {@code done} on the FX thread, and what it threw to {@code status} as a problem.
      */
-    <T> void start(String what, ProgressBar bar, Label status, Job<T> job, Consumer<T> done) {
+    public <T> void start(String what, ProgressBar bar, Label status, Job<T> job, Consumer<T> done) {
         running.set(running.get() + 1);
         bar.setProgress(0);
         bar.setVisible(true);
