@@ -106,6 +106,9 @@ public final class ComparePane extends BorderPane {
     private Supplier<RunAnalyses> lessonAnalyses = () -> null;
     /** Whether the session on screen is a lesson (then its end brings the separability chart). */
     private boolean lessonOnScreen;
+    /** True while the lesson's runs train. */
+    private final javafx.beans.property.BooleanProperty lessonTraining =
+            new javafx.beans.property.SimpleBooleanProperty(this, "lessonTraining");
     private final Hyperlink openFolder = new Hyperlink();
     private ComparisonSession session;
     private LocalPlan comparedPlan;
@@ -168,8 +171,17 @@ public final class ComparePane extends BorderPane {
                 + " Debian's dataset-fashion-mnist is installed"));
         lessonData.valueProperty().addListener((obs, old, now) -> lessonConfig.set(ConfigFiles.embedded(
                 LESSON_FASHION_MNIST.equals(now) ? Lesson.FASHION_MNIST_FILE : Lesson.BUILTIN_FILE)));
-        runBar.getChildren().addAll(new Label("Steps"), steps, new Label("Maps every"), every, start, lesson, lessonData,
+        Label stepsLabel = new Label("Steps");
+        runBar.getChildren().addAll(stepsLabel, steps, new Label("Maps every"), every, start, lesson, lessonData,
                 pause, stop);
+        // While a lesson trains, the five method pickers and the step count say nothing (the lesson fixes
+        // them): they give their row to the board, which at 1280x720 needs every line.
+        List<javafx.scene.Node> comparisonOnly = new ArrayList<>(methodPickers);
+        comparisonOnly.addAll(List.of(stepsLabel, steps));
+        for (javafx.scene.Node n : comparisonOnly) {
+            n.visibleProperty().bind(lessonTraining.not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
 
         message.setId("compare-message");
         message.getStyleClass().add("problem-text");
@@ -336,12 +348,15 @@ public final class ComparePane extends BorderPane {
         }
         if (startRuns(runs, base.nameOrDefault())) {
             lessonOnScreen = true;
+            lessonTraining.set(active.get());
             board.follow(runs);
             board.setVisible(true);
             // The class watches the curves and the matrix; the maps of the five runs sit to their right.
             // At 1280x720 the board is taller than its room: it scrolls rather than draw over the bars above.
             ScrollPane boardView = new ScrollPane(board);
             boardView.setFitToWidth(true);
+            // The curves shrink to their minimum before the board scrolls: at 1280x720 the matrix stays in view.
+            boardView.setFitToHeight(true);
             SplitPane lessonView = new SplitPane(boardView, maps);
             lessonView.setDividerPositions(0.54);
             setCenter(lessonView);
@@ -394,6 +409,7 @@ public final class ComparePane extends BorderPane {
         }
         session.activeProperty().addListener((obs, old, on) -> {
             active.set(on);
+            lessonTraining.set(on && lessonOnScreen);
             updateHeaders();
             if (!on && folder != null && Files.isDirectory(folder)) {
                 // Issue 14: the runs' folders read as one ablation there (the MLM x LAM matrix, Figure 5).
@@ -512,7 +528,9 @@ public final class ComparePane extends BorderPane {
             mapsStep.setId("compare-maps-step-" + i);
             mapsStep.getStyleClass().add("compare-detail");
             for (Label l : List.of(method, step, status, mapsStep)) {
-                l.setWrapText(true);
+                // Only the method's name wraps: the details keep one line each (the full text in their
+                // tooltips), so that in narrow columns (five at 1280x720) the maps keep their height.
+                l.setWrapText(l == method);
                 l.setMaxWidth(Double.MAX_VALUE);
                 l.setAlignment(Pos.CENTER);
                 l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
@@ -542,6 +560,7 @@ public final class ComparePane extends BorderPane {
             String progress = last == null ? "step 0" + of : String.format(Locale.ROOT, "step %d%s · loss %.3f",
                     r.live().stepsDone(), of, last.loss());
             columns.get(i).step().setText(progress);
+            columns.get(i).step().setTooltip(new Tooltip(progress));
             columns.get(i).status().setText(r.statusText());
             columns.get(i).status().setTooltip(new Tooltip(r.statusText()));
         }

@@ -53,7 +53,9 @@ import org.mlaan.lab.ui.model.LiveRun;
  * {@code lesson-export-png/svg/pdf}, {@code lesson-separability}, {@code lesson-separability-status}.
  */
 public final class LessonBoard extends VBox {
-    private static final double BAR_WIDTH = 70;
+    private static final double BAR_WIDTH = 60;
+    private static final String ARRANGEMENT = "arrangement";
+    private static final String TEXTURE = "texture";
     /** Images the end-of-lesson separability classifiers are fitted on and scored on: seconds per run on 2 cores. */
     static final int SEPARABILITY_TRAIN = 1000;
     static final int SEPARABILITY_TEST = 500;
@@ -99,6 +101,13 @@ public final class LessonBoard extends VBox {
         matrixRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(caption, Priority.ALWAYS);
         cards.setId("lesson-cards");
+        // The bars' two groups named once above the cards, so each card row needs only its number.
+        HBox barLegend = new HBox(6, new Label("Bars, test error on:"), swatch(ARRANGEMENT),
+                new Label("arrangement classes (the whole picture)"), swatch(TEXTURE),
+                new Label("texture classes (a local cue)"));
+        barLegend.setId("lesson-bar-legend");
+        barLegend.getStyleClass().add("lesson-bar-legend");
+        barLegend.setAlignment(Pos.CENTER_LEFT);
         exportPng = new ExportButton("PNG", file -> PngExport.write(SwingFXUtils.toFXImage(figure().picture(1), null),
                 file), () -> "lesson.png", exportStatus::setText, new FileChooser.ExtensionFilter("PNG image", "*.png"));
         exportSvg = vector(VectorCharts.Kind.SVG);
@@ -120,7 +129,7 @@ public final class LessonBoard extends VBox {
         separabilityBox = new VBox(4, separabilityBar, separabilityStatus, separability);
         separabilityBox.setVisible(false);
         separabilityBox.managedProperty().bind(separabilityBox.visibleProperty());
-        getChildren().addAll(curves, cards, matrixRow, exportBar, separabilityBox);
+        getChildren().addAll(curves, barLegend, cards, matrixRow, exportBar, separabilityBox);
         VBox.setVgrow(curves, Priority.ALWAYS);
     }
 
@@ -180,6 +189,8 @@ public final class LessonBoard extends VBox {
         Method m = run.config().methodOrDefault();
         Label name = new Label(Lesson.label(m));
         name.getStyleClass().add("lesson-card-method");
+        name.setWrapText(true);
+        name.setMinHeight(Region.USE_PREF_SIZE);
         name.setStyle("-fx-text-fill: " + MethodColors.web(MethodColors.of(m)) + ";");
         Label learns = new Label(Lesson.learnsFrom(m));
         learns.getStyleClass().add("lesson-card-learns");
@@ -193,8 +204,8 @@ public final class LessonBoard extends VBox {
         arrangement.setId("lesson-card-" + i + "-arrangement");
         Label texture = new Label();
         texture.setId("lesson-card-" + i + "-texture");
-        Rectangle arrangementBar = bar();
-        Rectangle textureBar = bar();
+        Rectangle arrangementBar = bar(ARRANGEMENT);
+        Rectangle textureBar = bar(TEXTURE);
         VBox box = new VBox(2, name, learns, error, barRow(arrangementBar, arrangement),
                 barRow(textureBar, texture));
         box.setId("lesson-card-" + i);
@@ -205,9 +216,15 @@ public final class LessonBoard extends VBox {
         return new Card(box, error, arrangement, arrangementBar, texture, textureBar);
     }
 
-    private static Rectangle bar() {
+    private static Rectangle bar(String group) {
         Rectangle r = new Rectangle(0, 8);
-        r.getStyleClass().add("lesson-bar");
+        r.getStyleClass().addAll("lesson-bar", "lesson-bar-" + group);
+        return r;
+    }
+
+    private static Rectangle swatch(String group) {
+        Rectangle r = new Rectangle(14, 8);
+        r.getStyleClass().addAll("lesson-bar", "lesson-bar-" + group);
         return r;
     }
 
@@ -267,8 +284,8 @@ public final class LessonBoard extends VBox {
             return;
         }
         c.error().setText(String.format(Locale.ROOT, "test %.1f%%", 100 * last.testTop1Error()));
-        showGroup(c.arrangement(), c.arrangementBar(), "arrangement", last);
-        showGroup(c.texture(), c.textureBar(), "texture", last);
+        showGroup(c.arrangement(), c.arrangementBar(), ARRANGEMENT, last);
+        showGroup(c.texture(), c.textureBar(), TEXTURE, last);
     }
 
     private static void showGroup(Label text, Rectangle bar, String group, EpochMetrics e) {
@@ -278,8 +295,7 @@ public final class LessonBoard extends VBox {
             bar.setWidth(0);
             return;
         }
-        text.setText(String.format(Locale.ROOT, "%s %.0f%%", group.equals("arrangement") ? "arrang." : "texture",
-                100 * err));
+        text.setText(String.format(Locale.ROOT, "%.0f%%", 100 * err));
         text.setTooltip(new Tooltip(String.format(Locale.ROOT, "test error on the %s classes: %.1f%%", group,
                 100 * err)));
         bar.setWidth(BAR_WIDTH * Math.max(0, Math.min(1, err)));

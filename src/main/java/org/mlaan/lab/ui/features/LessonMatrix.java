@@ -27,6 +27,7 @@ final class LessonMatrix extends GridPane {
         setId("lesson-matrix");
         getStyleClass().add("lesson-matrix");
         setHgap(4);
+        setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         setVgap(4);
         add(axis("LAM off"), 1, 0);
         add(axis("LAM on"), 2, 0);
@@ -43,6 +44,7 @@ final class LessonMatrix extends GridPane {
     private void place(Method m, int column, int row) {
         Label name = new Label(Lesson.label(m).replace(" (probe head)", ""));
         name.getStyleClass().add("lesson-cell-method");
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label error = new Label("\u2013");
         error.getStyleClass().add("lesson-cell-error");
         error.setId("lesson-cell-" + id(m) + "-error");
@@ -51,8 +53,8 @@ final class LessonMatrix extends GridPane {
         cell.getStyleClass().add("lesson-cell");
         cell.setAlignment(Pos.CENTER);
         cell.setPadding(new Insets(4, 8, 4, 8));
-        cell.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        cell.setPrefWidth(104);
+        // At least 104 px, wider where the method's name needs it (DGL+MLAAN in bold): never cut.
+        cell.setMinWidth(104);
         cells.put(m, cell);
         errors.put(m, error);
         add(cell, column, row);
