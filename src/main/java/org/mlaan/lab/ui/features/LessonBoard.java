@@ -28,6 +28,7 @@ import org.mlaan.lab.analysis.AblationMatrices;
 import org.mlaan.lab.analysis.AnalysisProgress;
 import org.mlaan.lab.analysis.RunAnalyses;
 import org.mlaan.lab.analysis.result.SeparabilityCurve;
+import org.mlaan.lab.core.config.DatasetKind;
 import org.mlaan.lab.core.config.Method;
 import org.mlaan.lab.core.experiment.Lesson;
 import org.mlaan.lab.core.run.EpochMetrics;
@@ -64,6 +65,7 @@ public final class LessonBoard extends VBox {
     private final LessonMatrix matrix = new LessonMatrix();
     private final Label caption = new Label();
     private final HBox cards = new HBox(8);
+    private final HBox barLegend;
     private final Label exportStatus = new Label();
     private final ExportButton exportPng;
     private final ExportButton exportSvg;
@@ -102,12 +104,13 @@ public final class LessonBoard extends VBox {
         HBox.setHgrow(caption, Priority.ALWAYS);
         cards.setId("lesson-cards");
         // The bars' two groups named once above the cards, so each card row needs only its number.
-        HBox barLegend = new HBox(6, new Label("Bars, test error on:"), swatch(ARRANGEMENT),
+        barLegend = new HBox(6, new Label("Bars, test error on:"), swatch(ARRANGEMENT),
                 new Label("arrangement classes (the whole picture)"), swatch(TEXTURE),
                 new Label("texture classes (a local cue)"));
         barLegend.setId("lesson-bar-legend");
         barLegend.getStyleClass().add("lesson-bar-legend");
         barLegend.setAlignment(Pos.CENTER_LEFT);
+        barLegend.managedProperty().bind(barLegend.visibleProperty());
         exportPng = new ExportButton("PNG", file -> PngExport.write(SwingFXUtils.toFXImage(figure().picture(1), null),
                 file), () -> "lesson.png", exportStatus::setText, new FileChooser.ExtensionFilter("PNG image", "*.png"));
         exportSvg = vector(VectorCharts.Kind.SVG);
@@ -171,6 +174,9 @@ public final class LessonBoard extends VBox {
         separabilityCurves = List.of();
         // (An earlier lesson's chart stays in the hidden viewer until this one's replaces it.)
         separabilityBox.setVisible(false);
+        // Only the built-in scenes have arrangement and texture classes (Fashion-MNIST has neither).
+        barLegend.setVisible(runs.stream().anyMatch(r -> r.config().dataset() == null
+                || r.config().dataset().kindOrDefault() == DatasetKind.BUILTIN));
         List<Card> built = new ArrayList<>();
         cards.getChildren().clear();
         for (int i = 0; i < runs.size(); i++) {

@@ -91,6 +91,7 @@ class LessonFlowTest {
                 session.runs().stream().map(ComparisonRun::method).toList());
         assertEquals(5, pane.columnHeaders().size(), "a feature-map column per run");
         assertTrue(pane.lessonBoard().isVisible());
+        assertTrue(robot.lookup("#lesson-bar-legend").query().isVisible(), "the built-in scenes have both class groups");
         // The lesson fixes the methods and the steps: their pickers give their row to the board meanwhile.
         assertTrue(!robot.lookup("#compare-method-0").query().isVisible() && !robot.lookup("#compare-steps").query()
                 .isVisible());
